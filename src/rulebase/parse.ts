@@ -1,0 +1,165 @@
+// One rule file from text to a validated, typed RuleFile: YAML with positions, then the JSON Schema
+// (ajv), then the checks a schema cannot express. Pure: the caller reads the file.
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { jsonSchemas } from '../json-schemas.ts';
+import { caseFields } from '../case/schema.ts';
+import { type Condition, type RuleFile } from './schema.ts';
+import { jsonPath, type PathSegment, type Problem } from './problems.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+const validateRuleFile = ajv.compile(jsonSchemas['rulefile.schema.json']!);
+
+/** Maps a JSON path inside the file to its line and column. */
+export type Locator = (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
+
+export interface ParsedFile {
+  /** Path relative to the rules directory, e.g. `gemeente/GM0014-groningen/2026-07-01.yaml`. */
+  file: string;
+  content: RuleFile;
+  locate: Locator;
+}
+
+export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; problems: Problem[] };
+
+export function parseRuleFile(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        file, line: e.linePos?.[0].line, column: e.linePos?.[0].col, message: `YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const locate: Locator = (path) => locateIn(doc, lineCounter, path);
+  const data: unknown = doc.toJS();
+  if (!validateRuleFile(data)) {
+    return { ok: false, problems: schemaProblems(validateRuleFile.errors ?? []).map((p) => at(file, locate, p.path, p.message)) };
+  }
+  const parsed: ParsedFile = { file, content: data as RuleFile, locate };
+  const problems = checkFile(parsed);
+  return problems.length ? { ok: false, problems } : { ok: true, parsed };
+}
+
+export function at(file: string, locate: Locator, path: readonly PathSegment[], message: string): Problem {
+  return { file, ...locate(path), path: jsonPath(path), message };
+}
+
+function locateIn(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]) {
+  // Walk down as far as the path exists, so a missing property points at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) {
+      const pos = lineCounter.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+    if (depth === path.length && depth > 0) {
+      // A key whose value is null has no value node: point at the key.
+      const parent = doc.getIn(path.slice(0, depth - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[depth - 1]);
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) {
+          const pos = lineCounter.linePos(range[0]);
+          return { line: pos.line, column: pos.col };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Turns ajv's errors into one readable message per place. A union (anyOf/oneOf) reports every branch it
+ * tried; we keep the errors that got deepest into the document, which are the ones the author meant.
+ */
+function schemaProblems(errors: ErrorObject[]): { path: PathSegment[]; message: string }[] {
+  const concrete = errors.filter((e) => !['anyOf', 'oneOf', 'if', 'not'].includes(e.keyword));
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'additionalProperties' ? 1 : 0);
+  // Within each union, keep only the deepest errors; errors outside unions all stay.
+  const deepest = new Map<string, number>();
+  for (const e of concrete) {
+    const branch = unionRoot(e.schemaPath);
+    deepest.set(branch, Math.max(deepest.get(branch) ?? 0, depth(e)));
+  }
+  const seen = new Set<string>();
+  const out: { path: PathSegment[]; message: string }[] = [];
+  for (const e of concrete) {
+    if (depth(e) < (deepest.get(unionRoot(e.schemaPath)) ?? 0)) continue;
+    const path = pointerToPath(e.instancePath);
+    let message = e.message ?? 'ongeldig';
+    if (e.keyword === 'additionalProperties') {
+      const name = String(e.params.additionalProperty);
+      path.push(name);
+      message = `onbekend veld '${name}'`;
+    } else if (e.keyword === 'required') {
+      message = `verplicht veld '${String(e.params.missingProperty)}' ontbreekt`;
+    } else if (e.keyword === 'enum') {
+      message = `moet een van ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} zijn`;
+    } else if (e.keyword === 'const') {
+      message = `moet ${JSON.stringify(e.params.allowedValue)} zijn`;
+    } else if (e.keyword === 'pattern' && e.schemaPath.includes('validFrom')) {
+      message = 'moet een datum YYYY-MM-DD zijn';
+    }
+    const key = jsonPath(path) + message;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ path, message });
+    }
+  }
+  return out;
+}
+
+function unionRoot(schemaPath: string): string {
+  const i = Math.max(schemaPath.lastIndexOf('/anyOf/'), schemaPath.lastIndexOf('/oneOf/'));
+  return i < 0 ? '' : schemaPath.slice(0, i);
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Checks on one file that the schema cannot express. */
+function checkFile({ file, content, locate }: ParsedFile): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: PathSegment[], message: string) => problems.push(at(file, locate, path, message));
+
+  const expected = `${content.validFrom}.yaml`;
+  if (!file.endsWith('/' + expected)) add(['validFrom'], `bestandsnaam moet ${expected} zijn (de datum van validFrom)`);
+  if (!file.startsWith(content.layer + '/')) add(['layer'], `bestand staat niet in de map rules/${content.layer}/`);
+  if (content.validUntil && content.validUntil < content.validFrom) add(['validUntil'], 'validUntil ligt voor validFrom');
+
+  const kinds = (['statute', 'regulation', 'changes'] as const).filter((k) => content[k] !== undefined);
+  if (content.layer === 'wet') {
+    if (!content.statute || kinds.length !== 1) add([], "een wet-bestand bevat alleen 'statute'");
+    if (content.extends) add(['extends'], 'een wet-bestand breidt niets uit');
+  } else {
+    if (!content.extends) add([], "verplicht veld 'extends' ontbreekt");
+    if (kinds.length !== 1 || content.statute) add([], "bevat precies één van 'regulation' (volledige tekst) of 'changes' (wijzigingen)");
+  }
+
+  // Every fact a condition reads must be a field of the case schema.
+  const checkCondition = (c: Condition, path: PathSegment[]) => {
+    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+    else if ('not' in c) checkCondition(c.not, [...path, 'not']);
+    else if (!caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
+  };
+  const r = content.regulation;
+  if (r) {
+    for (const key of ['requirements', 'refusalGrounds', 'categories'] as const) {
+      r[key].forEach((t, i) => checkCondition(t.conditions, ['regulation', key, i, 'conditions']));
+    }
+  }
+  content.changes?.forEach((ch, i) => {
+    const base: PathSegment[] = ['changes', i];
+    if ('conditions' in ch) checkCondition(ch.conditions, [...base, 'conditions']);
+    if (ch.op === 'addCategory') checkCondition(ch.category.conditions, [...base, 'category', 'conditions']);
+    if (ch.op === 'addRequirement' || ch.op === 'replaceRequirement') checkCondition(ch.requirement.conditions, [...base, 'requirement', 'conditions']);
+    if (ch.op === 'addRefusalGround') checkCondition(ch.refusalGround.conditions, [...base, 'refusalGround', 'conditions']);
+  });
+  return problems;
+}

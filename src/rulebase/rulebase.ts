@@ -1,0 +1,204 @@
+// The validated rule base: every municipality's regulation resolved for every period in which its layer
+// chain is constant, conformance-checked and digested once, at load. Pure: files come in as text.
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { addDays, within } from './dates.ts';
+import { parseRuleFile, type ParsedFile } from './parse.ts';
+import { RuleBaseError, type Problem } from './problems.ts';
+import { resolveChain, type Resolved } from './resolve.ts';
+import { groupFileSets, versionOn, type FileSet, type Version } from './versions.ts';
+import { checkConformance } from './conformance.ts';
+import { digest } from './digest.ts';
+import type { Layer } from './schema.ts';
+
+export const Registry = z.strictObject({
+  regions: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  municipalities: z.array(z.strictObject({ code: z.string().regex(/^GM\d{4}$/), name: z.string(), region: z.string() })),
+});
+export type Municipality = z.infer<typeof Registry>['municipalities'][number];
+
+/** One link of a layer chain: which version of which file set. */
+export interface ChainLink {
+  layer: Layer;
+  set: string;
+  file: string;
+  title: string;
+  validFrom: string;
+  validUntil?: string;
+  status: 'adopted' | 'concept';
+  confirmed: boolean;
+}
+
+/** A municipality's regulation during a period in which no file of its chain changes. */
+export interface RegulationInForce extends Resolved {
+  municipality: Municipality;
+  from: string;
+  until?: string;
+  /** Law first, the municipality's own version last. */
+  chain: ChainLink[];
+  /** concept when the municipality's own version is a draft. */
+  status: 'adopted' | 'concept';
+  digest: string;
+}
+
+export class UnknownMunicipalityError extends Error {
+  constructor(readonly code: string) {
+    super(`Onbekende gemeente '${code}'`);
+  }
+}
+
+export class NotInForceError extends Error {
+  constructor(readonly municipality: Municipality, readonly date: string, readonly previous?: RegulationInForce, readonly next?: RegulationInForce) {
+    super(`Op ${date} is in ${municipality.name} (${municipality.code}) geen urgentieregeling van kracht`
+      + (previous ? `; de vorige versie gold tot en met ${previous.until}` : '')
+      + (next ? `; de eerste volgende versie geldt vanaf ${next.from} (${next.status})` : ''));
+  }
+}
+
+export class RuleBase {
+  constructor(
+    readonly municipalities: Municipality[],
+    readonly regions: { id: string; name: string }[],
+    /** Per municipality code: its periods in date order. */
+    readonly periods: ReadonlyMap<string, RegulationInForce[]>,
+    readonly fileSets: ReadonlyMap<string, FileSet>,
+  ) {}
+
+  municipality(code: string): Municipality {
+    const m = this.municipalities.find((x) => x.code === code);
+    if (!m) throw new UnknownMunicipalityError(code);
+    return m;
+  }
+
+  /** The regulation in force on `date`; never falls back to another period. */
+  regulationOn(code: string, date: string): RegulationInForce {
+    const m = this.municipality(code);
+    const periods = this.periods.get(code) ?? [];
+    const found = periods.find((p) => within(date, p.from, p.until));
+    if (found) return found;
+    throw new NotInForceError(m, date, periods.filter((p) => p.until && p.until < date).at(-1), periods.find((p) => p.from > date));
+  }
+}
+
+export interface SourceFile {
+  /** Path relative to the rules directory. */
+  path: string;
+  text: string;
+}
+
+export function buildRuleBase(files: SourceFile[], registryText: string): RuleBase {
+  const problems: Problem[] = [];
+  const registry = Registry.safeParse(parseYaml(registryText));
+  if (!registry.success) throw new RuleBaseError([{ file: 'gemeenten.yaml', message: z.prettifyError(registry.error) }]);
+
+  const parsed: ParsedFile[] = [];
+  for (const f of files) {
+    const result = parseRuleFile(f.path, f.text);
+    if (result.ok) parsed.push(result.parsed);
+    else problems.push(...result.problems);
+  }
+  const { sets, problems: versionProblems } = groupFileSets(parsed);
+  problems.push(...versionProblems);
+  if (problems.length) throw new RuleBaseError(problems);
+
+  const { municipalities, regions } = registry.data;
+  const periods = new Map<string, RegulationInForce[]>();
+  for (const set of sets.values()) {
+    const first = set.versions[0]!.file;
+    if (first.content.layer !== 'gemeente') continue;
+    const m = municipalities.find((x) => set.id.startsWith(`gemeente/${x.code}-`) || set.id === `gemeente/${x.code}`);
+    if (!m) {
+      problems.push({ file: first.file, message: `map ${set.id} hoort bij geen gemeente uit gemeenten.yaml (verwacht gemeente/GMxxxx-naam)` });
+      continue;
+    }
+    for (const v of set.versions) {
+      if (v.file.content.jurisdiction !== m.code) {
+        problems.push({ file: v.file.file, path: '$.jurisdiction', message: `moet ${m.code} zijn (de map van dit bestand)` });
+      }
+    }
+    periods.set(m.code, resolvePeriods(m, set, sets, problems));
+  }
+  if (problems.length) throw new RuleBaseError(problems);
+  return new RuleBase(municipalities, regions, periods, sets);
+}
+
+/**
+ * Splits the municipality's time line at every date on which any file in its chain starts or ends, and
+ * resolves each piece once. Adjacent pieces with the same chain are merged.
+ */
+function resolvePeriods(m: Municipality, own: FileSet, sets: Map<string, FileSet>, problems: Problem[]): RegulationInForce[] {
+  const cuts = new Set<string>();
+  for (const set of sets.values()) {
+    for (const v of set.versions) {
+      cuts.add(v.validFrom);
+      if (v.validUntil) cuts.add(addDays(v.validUntil, 1));
+    }
+  }
+  const starts = [...cuts].sort();
+  const out: RegulationInForce[] = [];
+  starts.forEach((from, i) => {
+    if (!versionOn(own, from)) return;
+    const next = starts[i + 1];
+    const until = next ? addDays(next, -1) : undefined;
+    const chain = chainOn(own, from, sets, problems);
+    if (!chain) return;
+    const prev = out.at(-1);
+    if (prev && prev.until && addDays(prev.until, 1) === from && prev.chain.every((l, j) => l.file === chain[j]?.file.file) && prev.chain.length === chain.length) {
+      prev.until = until;
+      return;
+    }
+    const { resolved, problems: resolveProblems } = resolveChain(chain.map((v) => v.file));
+    problems.push(...resolveProblems);
+    if (!resolved) return;
+    const mine = chain.at(-1)!.file;
+    for (const v of checkConformance(resolved.statute, resolved.regulation, `${m.code} ${mine.content.validFrom}`)) {
+      problems.push({ file: mine.file, message: v.message.nl });
+    }
+    const links = chain.map(link);
+    out.push({
+      ...resolved,
+      municipality: m,
+      from,
+      until,
+      chain: links,
+      status: mine.content.status,
+      digest: digest({ chain: links.map((l) => l.file), statute: resolved.statute, regulation: resolved.regulation }),
+    });
+  });
+  return out;
+}
+
+/** The chain in force on `date`, law first; undefined (with a problem) when a parent has no version then. */
+function chainOn(own: FileSet, date: string, sets: Map<string, FileSet>, problems: Problem[]): Version[] | undefined {
+  const chain: Version[] = [];
+  let set: FileSet | undefined = own;
+  while (set) {
+    if (chain.length > 8) {
+      problems.push({ file: own.versions[0]!.file.file, path: '$.extends', message: 'extends vormt een kring' });
+      return undefined;
+    }
+    const v = versionOn(set, date);
+    if (!v) {
+      const child = chain[0]!;
+      problems.push({ file: child.file.file, path: '$.extends', message: `${set.id} heeft op ${date} geen versie van kracht (gat in de keten)` });
+      return undefined;
+    }
+    chain.unshift(v);
+    const parent = v.file.content.extends;
+    if (parent === undefined) break;
+    set = sets.get(parent);
+    if (!set) {
+      problems.push({ file: v.file.file, path: '$.extends', message: `'${parent}' bestaat niet (verwacht een map onder rules/, bijv. model/vng)` });
+      return undefined;
+    }
+  }
+  return chain;
+}
+
+function link(v: Version): ChainLink {
+  const c = v.file.content;
+  return {
+    layer: c.layer, set: v.file.file.slice(0, v.file.file.lastIndexOf('/')), file: v.file.file, title: c.title,
+    validFrom: v.validFrom, validUntil: v.validUntil, status: c.status, confirmed: c.confirmed ?? true,
+  };
+}

@@ -148,7 +148,12 @@ function checkFile({ file, content, locate }: ParsedFile): Problem[] {
     else if ('not' in c) checkCondition(c.not, [...path, 'not']);
     else if (!caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
   };
+  const checkGround = (ground: string | undefined, path: PathSegment[]) => {
+    if (ground && ![...caseFields.keys()].some((f) => f.startsWith(ground + '.'))) add(path, `'${ground}' is geen groep gegevens van de casus`);
+  };
   const r = content.regulation;
+  r?.categories.forEach((c, i) => checkGround(c.ground, ['regulation', 'categories', i, 'ground']));
+  content.changes?.forEach((ch, i) => { if (ch.op === 'addCategory') checkGround(ch.category.ground, ['changes', i, 'category', 'ground']); });
   if (r) {
     for (const key of ['requirements', 'refusalGrounds', 'categories'] as const) {
       r[key].forEach((t, i) => checkCondition(t.conditions, ['regulation', key, i, 'conditions']));

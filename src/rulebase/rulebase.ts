@@ -29,9 +29,12 @@ export interface ChainLink {
   confirmed: boolean;
 }
 
-/** A municipality's regulation during a period in which no file of its chain changes. */
+/** A regulation during a period in which no file of its chain changes. */
 export interface RegulationInForce extends Resolved {
-  municipality: Municipality;
+  /** The file set resolved, e.g. `gemeente/GM0014-groningen` or `model/vng`. */
+  set: string;
+  /** Absent for a model or regional layer evaluated on its own. */
+  municipality?: Municipality;
   from: string;
   until?: string;
   /** Law first, the municipality's own version last. */
@@ -48,8 +51,8 @@ export class UnknownMunicipalityError extends Error {
 }
 
 export class NotInForceError extends Error {
-  constructor(readonly municipality: Municipality, readonly date: string, readonly previous?: RegulationInForce, readonly next?: RegulationInForce) {
-    super(`Op ${date} is in ${municipality.name} (${municipality.code}) geen urgentieregeling van kracht`
+  constructor(readonly where: string, readonly date: string, readonly previous?: RegulationInForce, readonly next?: RegulationInForce) {
+    super(`Op ${date} is in ${where} geen urgentieregeling van kracht`
       + (previous ? `; de vorige versie gold tot en met ${previous.until}` : '')
       + (next ? `; de eerste volgende versie geldt vanaf ${next.from} (${next.status})` : ''));
   }
@@ -59,10 +62,17 @@ export class RuleBase {
   constructor(
     readonly municipalities: Municipality[],
     readonly regions: { id: string; name: string }[],
-    /** Per municipality code: its periods in date order. */
+    /** Per file set (model, regio, gemeente): its periods in date order. */
     readonly periods: ReadonlyMap<string, RegulationInForce[]>,
+    /** Municipality code → its file set. */
+    readonly municipalitySets: ReadonlyMap<string, string>,
     readonly fileSets: ReadonlyMap<string, FileSet>,
   ) {}
+
+  /** A municipality's periods, for every municipality in the registry (empty: no scheme ever). */
+  get byMunicipality(): { municipality: Municipality; periods: RegulationInForce[] }[] {
+    return this.municipalities.map((municipality) => ({ municipality, periods: this.periodsOf(municipality.code) }));
+  }
 
   municipality(code: string): Municipality {
     const m = this.municipalities.find((x) => x.code === code);
@@ -70,13 +80,22 @@ export class RuleBase {
     return m;
   }
 
+  /** Periods of a municipality (GM code) or of a file set (e.g. `model/vng`). */
+  periodsOf(codeOrSet: string): RegulationInForce[] {
+    const set = /^GM\d{4}$/.test(codeOrSet) ? this.municipalitySets.get(this.municipality(codeOrSet).code) : codeOrSet;
+    const periods = set ? this.periods.get(set) : undefined;
+    if (!periods && !/^GM\d{4}$/.test(codeOrSet)) throw new UnknownMunicipalityError(codeOrSet);
+    return periods ?? [];
+  }
+
   /** The regulation in force on `date`; never falls back to another period. */
-  regulationOn(code: string, date: string): RegulationInForce {
-    const m = this.municipality(code);
-    const periods = this.periods.get(code) ?? [];
+  regulationOn(codeOrSet: string, date: string): RegulationInForce {
+    const periods = this.periodsOf(codeOrSet);
     const found = periods.find((p) => within(date, p.from, p.until));
     if (found) return found;
-    throw new NotInForceError(m, date, periods.filter((p) => p.until && p.until < date).at(-1), periods.find((p) => p.from > date));
+    const m = this.municipalities.find((x) => x.code === codeOrSet);
+    throw new NotInForceError(m ? `${m.name} (${m.code})` : codeOrSet, date,
+      periods.filter((p) => p.until && p.until < date).at(-1), periods.find((p) => p.from > date));
   }
 }
 
@@ -103,30 +122,35 @@ export function buildRuleBase(files: SourceFile[], registryText: string): RuleBa
 
   const { municipalities, regions } = registry.data;
   const periods = new Map<string, RegulationInForce[]>();
+  const municipalitySets = new Map<string, string>();
   for (const set of sets.values()) {
     const first = set.versions[0]!.file;
-    if (first.content.layer !== 'gemeente') continue;
-    const m = municipalities.find((x) => set.id.startsWith(`gemeente/${x.code}-`) || set.id === `gemeente/${x.code}`);
-    if (!m) {
-      problems.push({ file: first.file, message: `map ${set.id} hoort bij geen gemeente uit gemeenten.yaml (verwacht gemeente/GMxxxx-naam)` });
-      continue;
-    }
-    for (const v of set.versions) {
-      if (v.file.content.jurisdiction !== m.code) {
-        problems.push({ file: v.file.file, path: '$.jurisdiction', message: `moet ${m.code} zijn (de map van dit bestand)` });
+    if (first.content.layer === 'wet') continue;
+    let m: Municipality | undefined;
+    if (first.content.layer === 'gemeente') {
+      m = municipalities.find((x) => set.id.startsWith(`gemeente/${x.code}-`) || set.id === `gemeente/${x.code}`);
+      if (!m) {
+        problems.push({ file: first.file, message: `map ${set.id} hoort bij geen gemeente uit gemeenten.yaml (verwacht gemeente/GMxxxx-naam)` });
+        continue;
       }
+      for (const v of set.versions) {
+        if (v.file.content.jurisdiction !== m.code) {
+          problems.push({ file: v.file.file, path: '$.jurisdiction', message: `moet ${m.code} zijn (de map van dit bestand)` });
+        }
+      }
+      municipalitySets.set(m.code, set.id);
     }
-    periods.set(m.code, resolvePeriods(m, set, sets, problems));
+    periods.set(set.id, resolvePeriods(set, m, sets, problems));
   }
   if (problems.length) throw new RuleBaseError(problems);
-  return new RuleBase(municipalities, regions, periods, sets);
+  return new RuleBase(municipalities, regions, periods, municipalitySets, sets);
 }
 
 /**
  * Splits the municipality's time line at every date on which any file in its chain starts or ends, and
  * resolves each piece once. Adjacent pieces with the same chain are merged.
  */
-function resolvePeriods(m: Municipality, own: FileSet, sets: Map<string, FileSet>, problems: Problem[]): RegulationInForce[] {
+function resolvePeriods(own: FileSet, m: Municipality | undefined, sets: Map<string, FileSet>, problems: Problem[]): RegulationInForce[] {
   const cuts = new Set<string>();
   for (const set of sets.values()) {
     for (const v of set.versions) {
@@ -151,12 +175,13 @@ function resolvePeriods(m: Municipality, own: FileSet, sets: Map<string, FileSet
     problems.push(...resolveProblems);
     if (!resolved) return;
     const mine = chain.at(-1)!.file;
-    for (const v of checkConformance(resolved.statute, resolved.regulation, `${m.code} ${mine.content.validFrom}`)) {
+    for (const v of checkConformance(resolved.statute, resolved.regulation, `${m?.code ?? own.id} ${mine.content.validFrom}`)) {
       problems.push({ file: mine.file, message: v.message.nl });
     }
     const links = chain.map(link);
     out.push({
       ...resolved,
+      set: own.id,
       municipality: m,
       from,
       until,

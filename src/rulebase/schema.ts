@@ -103,6 +103,8 @@ export const RefusalGround = z.strictObject(testFields);
 export const Category = z.strictObject({
   ...testFields,
   statutory: z.string().optional().describe('Id of the statutory category (law layer) this category implements'),
+  ground: z.string().optional()
+    .describe('Case object by which an applicant claims this category, e.g. grounds.mantelzorg: absent → not claimed'),
 });
 export type Requirement = z.infer<typeof Requirement>;
 export type RefusalGround = z.infer<typeof RefusalGround>;

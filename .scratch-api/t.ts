@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { Case } from '../src/case/schema.ts';
+import { Decision } from '../src/engine/decision.ts';
+const reg = z.registry<{ id: string }>();
+reg.add(Case, { id: 'Case' });
+reg.add(Decision, { id: 'Decision' });
+const out = z.toJSONSchema(reg, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'throw' });
+console.log(JSON.stringify(out, null, 1).slice(0, 3000));
+console.log(Object.keys(out.schemas));
+console.log(JSON.stringify(out.schemas.Decision).match(/\$ref[^,]*/g));
+console.log(JSON.stringify(out.schemas.__shared ?? {}).slice(0,500));

@@ -65,7 +65,9 @@ export const ChainLink = z.object({
 });
 
 export const RegulationReceipt = z.object({
-  municipality: z.object({ code: z.string(), name: z.string(), region: z.string() }),
+  municipality: z.object({ code: z.string(), name: z.string(), region: z.string() }).optional()
+    .describe('Absent when a model or regional layer was evaluated on its own'),
+  set: z.string().describe('The rule-file set resolved, e.g. gemeente/GM0014-groningen'),
   status: z.enum(['adopted', 'concept']).describe('concept: the municipality\'s version is a draft, not adopted law'),
   from: z.string().describe('First day of the period in which this layer chain is in force'),
   until: z.string().optional(),

@@ -1,0 +1,99 @@
+// RFC 9457 problem details: every error the API answers, in Dutch (default) or English.
+import type { Response } from 'express';
+import type { Lang } from '../engine/decision.ts';
+import type { Bilingual } from './language.ts';
+import type { InvalidParam, Problem } from './schemas.ts';
+
+export const PROBLEM_TYPE_BASE = 'https://voorrang.nl/problemen/';
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** Thrown anywhere in a request; the error handler renders it in the request's language. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: Bilingual,
+    readonly detail: Bilingual,
+    readonly extra: Partial<Pick<Problem, 'invalidParams' | 'nearestVersions'>> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail.en);
+  }
+
+  render(lang: Lang, instance?: string): Problem {
+    return {
+      type: PROBLEM_TYPE_BASE + this.slug,
+      title: this.title[lang],
+      status: this.status,
+      detail: this.detail[lang],
+      ...(instance && { instance }),
+      ...this.extra,
+    };
+  }
+}
+
+export function sendProblem(res: Response, problem: ApiProblem, instance?: string): void {
+  res.status(problem.status).set(problem.headers).type(PROBLEM_MEDIA_TYPE)
+    .send(JSON.stringify(problem.render(res.locals.lang ?? 'nl', instance)));
+}
+
+// The catalogue: one factory per kind of problem.
+export const problems = {
+  malformedJson: () => new ApiProblem(400, 'ongeldige-json',
+    { nl: 'Ongeldige JSON', en: 'Malformed JSON' },
+    { nl: 'De body van het verzoek is geen geldige JSON.', en: 'The request body is not valid JSON.' }),
+
+  invalidInput: (invalidParams: InvalidParam[]) => new ApiProblem(400, 'ongeldige-invoer',
+    { nl: 'Ongeldige invoer', en: 'Invalid input' },
+    {
+      nl: `Het verzoek voldoet niet aan het schema: ${invalidParams.length} fout(en), zie invalidParams.`,
+      en: `The request does not match the schema: ${invalidParams.length} error(s), see invalidParams.`,
+    },
+    { invalidParams }),
+
+  unauthorized: (reason: Bilingual) => new ApiProblem(401, 'niet-geautoriseerd',
+    { nl: 'Niet geautoriseerd', en: 'Unauthorized' }, reason, {},
+    { 'WWW-Authenticate': 'Bearer realm="voorrang"' }),
+
+  unknownMunicipality: (code: string) => new ApiProblem(404, 'onbekende-gemeente',
+    { nl: 'Onbekende gemeente', en: 'Unknown municipality' },
+    {
+      nl: `Gemeente '${code}' komt niet voor in de regelbasis; zie GET /v1/regulations voor de gemeenten die er wel in staan.`,
+      en: `Municipality '${code}' is not in the rule base; see GET /v1/regulations for the municipalities that are.`,
+    }),
+
+  notFound: () => new ApiProblem(404, 'niet-gevonden',
+    { nl: 'Niet gevonden', en: 'Not found' },
+    { nl: 'Deze URL bestaat niet in deze API; zie /v1/docs.', en: 'This URL does not exist in this API; see /v1/docs.' }),
+
+  methodNotAllowed: (allow: string[]) => new ApiProblem(405, 'methode-niet-toegestaan',
+    { nl: 'Methode niet toegestaan', en: 'Method not allowed' },
+    { nl: `Toegestaan op deze URL: ${allow.join(', ')}.`, en: `Allowed on this URL: ${allow.join(', ')}.` },
+    {}, { Allow: allow.join(', ') }),
+
+  payloadTooLarge: (limit: string) => new ApiProblem(413, 'body-te-groot',
+    { nl: 'Body te groot', en: 'Payload too large' },
+    { nl: `De body is groter dan ${limit}.`, en: `The body is larger than ${limit}.` }),
+
+  unsupportedMediaType: (got: string | undefined) => new ApiProblem(415, 'mediatype-niet-ondersteund',
+    { nl: 'Mediatype niet ondersteund', en: 'Unsupported media type' },
+    {
+      nl: `Stuur de body als application/json (UTF-8)${got ? `, niet als ${got}` : ''}.`,
+      en: `Send the body as application/json (UTF-8)${got ? `, not as ${got}` : ''}.`,
+    }),
+
+  tooManyRequests: (retryAfterSeconds: number) => new ApiProblem(429, 'te-veel-verzoeken',
+    { nl: 'Te veel verzoeken', en: 'Too many requests' },
+    {
+      nl: `De limiet voor deze API-sleutel is bereikt; probeer het over ${retryAfterSeconds} s opnieuw.`,
+      en: `The limit for this API key has been reached; retry in ${retryAfterSeconds} s.`,
+    },
+    {}, { 'Retry-After': String(retryAfterSeconds) }),
+
+  internal: () => new ApiProblem(500, 'interne-fout',
+    { nl: 'Interne fout', en: 'Internal error' },
+    {
+      nl: 'Er ging iets mis aan onze kant; het verzoek-id in X-Request-ID helpt ons het te vinden.',
+      en: 'Something went wrong on our side; the request id in X-Request-ID helps us find it.',
+    }),
+};

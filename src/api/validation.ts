@@ -1,0 +1,26 @@
+// zod issues → problem-details invalidParams: one entry per offending field, with its JSON path.
+import { z } from 'zod';
+import type { Lang } from '../engine/decision.ts';
+import { jsonPath, type PathSegment } from '../rulebase/problems.ts';
+import type { InvalidParam } from './schemas.ts';
+
+const errorMaps = { nl: z.locales.nl().localeError, en: z.locales.en().localeError };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; invalidParams: InvalidParam[] };
+
+/** Parses with messages in `lang`; paths are prefixed with `at` (e.g. ['cases', 3] in a batch). */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Lang, at: PathSegment[] = []): Parsed<T> {
+  const result = schema.safeParse(input, { error: errorMaps[lang] });
+  return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at) };
+}
+
+export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = []): InvalidParam[] {
+  return issues.flatMap((issue): InvalidParam[] => {
+    const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    // An unknown field is reported at its own path, so a client sees exactly which key to drop.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ name: jsonPath([...path, key]), code: issue.code, reason: issue.message }));
+    }
+    return [{ name: jsonPath(path), code: issue.code, reason: issue.message }];
+  });
+}

@@ -1,0 +1,41 @@
+// voorrang <command>: dispatch to one file per command. Exit codes: 0 ok, 1 a check failed, 2 usage.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  usage: string;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).validate,
+  evaluate: async () => (await import('./evaluate.ts')).evaluate,
+  test: async () => (await import('./test.ts')).test,
+};
+
+const help = `voorrang — de urgentieregeling als code
+
+  voorrang validate [map]                      controleer de regelbestanden (standaard: rules/)
+  voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] casus.yaml|json [--json] [--lang en]
+  voorrang test [map]                          voer de YAML-tests naast de regelbestanden uit
+  voorrang serve [--port 8080] [--host 127.0.0.1]   start de API
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === 'serve') return (await import('./serve.ts')).serve(rest);
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    process.stdout.write(help);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const command = await load();
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\ngebruik: ${command.usage}\n`);
+    return 2;
+  }
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+}

@@ -1,0 +1,27 @@
+// voorrang validate [dir]: load every rule file; print each problem as file:line:column, or a summary.
+import { resolve } from 'node:path';
+import { BUNDLED_RULES_DIR, loadRuleBase } from '../rulebase/load.ts';
+import { RuleBaseError, formatProblem } from '../rulebase/problems.ts';
+import type { Command } from './main.ts';
+
+export const validate: Command = {
+  usage: 'voorrang validate [map]',
+  options: {},
+  async run(_values, [dir]) {
+    const root = dir ? resolve(dir) : BUNDLED_RULES_DIR;
+    try {
+      const rb = loadRuleBase(root);
+      for (const { municipality, periods } of rb.byMunicipality) {
+        const versions = periods.map((p) => `${p.from}${p.until ? `..${p.until}` : '..'} (${p.status})`).join(', ');
+        console.log(`✓ ${municipality.code} ${municipality.name.padEnd(17)} ${versions || 'geen urgentieregeling'}`);
+      }
+      console.log(`${rb.fileSets.size} bestandsreeksen, ${[...rb.fileSets.values()].reduce((n, s) => n + s.versions.length, 0)} versies: geldig`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof RuleBaseError)) throw e;
+      for (const p of e.problems) console.error(`✗ ${formatProblem(p)}`);
+      console.error(`${e.problems.length} fout(en) in ${root}`);
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,98 @@
+// A resolved regulation compiled once into json-rules-engine rules: one rule per requirement, refusal
+// ground and category. The case is the fact `case`, parameters the fact `parameters`; a leaf's `fact`
+// (a dotted case path) becomes the engine's `path`, and a `{ param }` value a reference to `parameters`.
+import { Engine, Rule, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
+import type { Condition } from '../rulebase/schema.ts';
+import type { RegulationInForce } from '../rulebase/rulebase.ts';
+import { within } from '../rulebase/dates.ts';
+
+export type TestKind = 'requirement' | 'refusalGround' | 'category';
+
+/** Rule name in the engine, e.g. `category/mantelzorg`. */
+export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
+
+/**
+ * Dotted lookup. Parameter names contain dots (`mantelzorg.minimumUrenPerWeek`) and are stored flat, so an
+ * own property wins; otherwise walk the case object. About twice as fast as the default JSONPath resolver.
+ */
+export function resolvePath(value: unknown, path: string): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Object.hasOwn(value, path)) return (value as Record<string, unknown>)[path];
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function toEngineCondition(c: Condition): NestedCondition {
+  if ('all' in c) return { all: c.all.map(toEngineCondition) };
+  if ('any' in c) return { any: c.any.map(toEngineCondition) };
+  if ('not' in c) return { not: toEngineCondition(c.not) };
+  const value = typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value) && 'param' in c.value
+    ? { fact: 'parameters', path: c.value.param }
+    : c.value;
+  return { fact: 'case', path: c.fact, operator: c.operator, value };
+}
+
+const topLevel = (c: Condition): TopLevelCondition => {
+  const n = toEngineCondition(c);
+  return 'all' in n || 'any' in n || 'not' in n ? (n as TopLevelCondition) : { all: [n] };
+};
+
+export interface CompiledRegulation {
+  regulation: RegulationInForce;
+  /** Rule definitions, shared read-only by every engine of the pool. */
+  rules: { name: string; conditions: TopLevelCondition }[];
+  /** Parameter values on a date, flat by name; undefined when no dated value holds. */
+  parametersOn(date: string): Record<string, unknown>;
+}
+
+export function compile(regulation: RegulationInForce): CompiledRegulation {
+  const r = regulation.regulation;
+  const rules = [
+    ...r.requirements.map((t) => ({ name: ruleName('requirement', t.id), conditions: topLevel(t.conditions) })),
+    ...r.refusalGrounds.map((t) => ({ name: ruleName('refusalGround', t.id), conditions: topLevel(t.conditions) })),
+    ...r.categories.map((t) => ({ name: ruleName('category', t.id), conditions: topLevel(t.conditions) })),
+  ];
+  const cache = new Map<string, Record<string, unknown>>();
+  const parametersOn = (date: string) => {
+    let values = cache.get(date);
+    if (!values) {
+      values = Object.fromEntries(Object.entries(r.parameters).map(([name, p]) => [
+        name, p.values ? p.values.find((v) => within(date, v.from, v.until))?.value : p.value,
+      ]));
+      if (cache.size > 4096) cache.clear();
+      cache.set(date, values);
+    }
+    return values;
+  };
+  return { regulation, rules, parametersOn };
+}
+
+/**
+ * A new engine holding the compiled rules. An Engine keeps running state per instance (json-rules-engine
+ * issue #303: overlapping runs on one engine skip rules), so each run gets an engine of its own from a pool.
+ */
+export function newEngine(compiled: CompiledRegulation): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  for (const r of compiled.rules) {
+    engine.addRule(new Rule({ name: r.name, conditions: r.conditions, event: { type: r.name } }));
+  }
+  return engine;
+}
+
+export class EnginePool {
+  private readonly idle: Engine[] = [];
+  constructor(private readonly compiled: CompiledRegulation) {}
+
+  async run<T>(use: (engine: Engine) => Promise<T>): Promise<T> {
+    const engine = this.idle.pop() ?? newEngine(this.compiled);
+    try {
+      return await use(engine);
+    } finally {
+      if (this.idle.length < 64) this.idle.push(engine);
+    }
+  }
+}

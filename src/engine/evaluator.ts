@@ -1,0 +1,174 @@
+// evaluate(case, municipality, date): the regulation in force, its compiled rules run by
+// json-rules-engine, read three-valued, and turned into a decision with reasoning and a receipt.
+// Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
+import type { Case } from '../case/schema.ts';
+import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
+import type { Category, Condition } from '../rulebase/schema.ts';
+import { addMonths, today } from '../rulebase/dates.ts';
+import { citeArticle } from '../rulebase/cite.ts';
+import { compile, EnginePool, ruleName, type CompiledRegulation, type TestKind } from './compile.ts';
+import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
+import { phrases } from './explain.ts';
+import { and, decisiveUnknowns, notEvaluated, or, topNode, trace, type EngineNode } from './trace.ts';
+import { resolvePath } from './compile.ts';
+
+export interface EvaluateOptions {
+  /** Date whose regulation applies; default the case's applicationDate, else today. */
+  date?: string;
+  lang?: Lang;
+}
+
+interface Prepared {
+  compiled: CompiledRegulation;
+  pool: EnginePool;
+}
+
+export class Evaluator {
+  private readonly prepared = new Map<RegulationInForce, Prepared>();
+
+  constructor(readonly ruleBase: RuleBase) {
+    for (const periods of ruleBase.periods.values()) {
+      for (const p of periods) {
+        const compiled = compile(p);
+        this.prepared.set(p, { compiled, pool: new EnginePool(compiled) });
+      }
+    }
+  }
+
+  /** Throws UnknownMunicipalityError or NotInForceError (rulebase.ts) when there is nothing to apply. */
+  async evaluate(c: Case, municipality: string, options: EvaluateOptions = {}): Promise<Decision> {
+    const date = options.date ?? c.applicationDate ?? today();
+    const applicationDate = c.applicationDate ?? date;
+    const regulation = this.ruleBase.regulationOn(municipality, date);
+    const { compiled, pool } = this.prepared.get(regulation)!;
+    const parameters = compiled.parametersOn(applicationDate);
+    const results = await pool.run(async (engine) => {
+      const { results, failureResults } = await engine.run({ case: c, parameters });
+      return new Map([...results, ...failureResults].map((r) => [r.name as string, r.conditions as unknown as EngineNode]));
+    });
+    return decide({ c, date, applicationDate, regulation, parameters, results, lang: options.lang ?? 'nl' });
+  }
+}
+
+interface DecideInput {
+  c: Case;
+  date: string;
+  applicationDate: string;
+  regulation: RegulationInForce;
+  parameters: Record<string, unknown>;
+  results: Map<string, EngineNode>;
+  lang: Lang;
+}
+
+/** Pure: from the engine's per-rule results to the decision. */
+function decide({ c, date, applicationDate, regulation, parameters, results, lang }: DecideInput): Decision {
+  const r = regulation.regulation;
+  const say = phrases[lang];
+  const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
+  const testTrace = (kind: TestKind, t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
+    const conditions = trace(t.conditions, topNode(t.conditions, results.get(ruleName(kind, t.id))!), ctx);
+    return { id: t.id, label: t.label[lang], result: conditions.result, citation: citeArticle(t.basis, lang), basis: t.basis, conditions };
+  };
+
+  const requirements = r.requirements.map((t) => ({ test: t, trace: testTrace('requirement', t) }));
+  const refusals = r.refusalGrounds.map((t) => testTrace('refusalGround', t));
+  const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
+
+  // Per category: claimed?, own conditions, and the requirements that apply to it.
+  const categories = r.categories.map((cat) => {
+    const own = testTrace('category', cat);
+    const claimed = !cat.ground || resolvePath(c, cat.ground) !== undefined;
+    const applicable = requirements.filter((q) => !(q.test.binding && cat.statutory && exempt.has(cat.statutory)));
+    const general = and(applicable.map((q) => q.trace.result));
+    const result: TruthValue = claimed ? and([general, own.result]) : 'not-evaluated';
+    const rank = r.ranking.order.indexOf(cat.id) + 1;
+    return { cat, own: claimed ? own : { ...own, result: 'not-evaluated' as const, conditions: notEvaluated(own.conditions) }, claimed, applicable, general, result, rank };
+  }).sort((a, b) => a.rank - b.rank);
+
+  const refusal = or(refusals.map((t) => t.result));
+  const matched = categories.filter((x) => x.result === 'true');
+  const open = categories.filter((x) => x.result === 'unknown');
+  const outcome: Decision['outcome'] = refusal === 'true' ? 'not-urgent'
+    : matched.length > 0 ? (refusal === 'false' ? 'urgent' : 'undetermined')
+      : open.length > 0 ? 'undetermined' : 'not-urgent';
+  const chosen = outcome === 'urgent' ? matched[0] : undefined;
+
+  // Missing facts that could change the outcome, or the category chosen.
+  const missing = new Map<string, { leaf: ConditionTrace; neededFor: Set<string> }>();
+  const need = (t: ConditionTrace, id: string) => {
+    for (const leaf of decisiveUnknowns(t)) {
+      const key = leaf.parameter && leaf.value === undefined ? `parameter:${leaf.parameter}` : leaf.fact!;
+      const entry = missing.get(key) ?? { leaf, neededFor: new Set<string>() };
+      entry.neededFor.add(id);
+      missing.set(key, entry);
+    }
+  };
+  if (refusal !== 'true') {
+    const better = chosen ? open.filter((x) => x.rank < chosen.rank) : outcome === 'undetermined' ? open : [];
+    for (const x of better) {
+      if (x.own.result !== 'false') need(x.own.conditions, x.cat.id);
+      if (x.own.result !== 'false') for (const q of x.applicable) need(q.trace.conditions, q.test.id);
+    }
+    if (refusal === 'unknown' && (matched.length > 0 || open.length > 0)) for (const t of refusals) need(t.conditions, t.id);
+  }
+  const missingFacts = [...missing].map(([fact, { leaf, neededFor }]) => ({
+    fact,
+    label: leaf.label ?? fact,
+    neededFor: [...neededFor],
+    sentence: say.missing(leaf.label ?? fact, [...neededFor].map((id) => labelOf(r, id, lang)).join(', ')),
+  }));
+
+  const label = (x: { cat: Category }) => x.cat.label[lang];
+  const applying = refusals.filter((t) => t.result === 'true');
+  const summary = outcome === 'urgent' ? say.urgent(label(chosen!))
+    : outcome === 'undetermined' ? say.undetermined(missingFacts.map((m) => m.label).join(', '))
+      : refusal === 'true' ? say.refused(applying.map((t) => t.label.toLowerCase()).join(', '))
+        : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;
+
+  const validityMonths = Number(parameters[r.validity.param]);
+  const children = c.household?.minorChildren;
+  const row = children === undefined ? undefined : [...r.searchProfile.rows].reverse().find((x) => x.minorChildren <= children);
+  const own = regulation.chain.at(-1)!;
+
+  return {
+    outcome,
+    summary,
+    language: lang,
+    applicationDate,
+    ...(chosen && { category: { id: chosen.cat.id, label: label(chosen), ...(chosen.cat.statutory && { statutory: chosen.cat.statutory }), citation: citeArticle(chosen.cat.basis, lang) } }),
+    matchedCategories: matched.map((x) => ({ id: x.cat.id, label: label(x), rank: x.rank })),
+    ...(chosen && matched.length > 1 && { tieBreak: say.tieBreak(label(chosen), matched.slice(1).map(label).join(', ')) }),
+    refusalGrounds: applying.map((t) => ({ id: t.id, label: t.label, citation: t.citation })),
+    ...(chosen && {
+      priority: {
+        rank: chosen.rank,
+        aboveRegularDaeb: true as const,
+        validFrom: applicationDate,
+        validUntil: addMonths(applicationDate, validityMonths),
+        validityMonths,
+        searchProfile: row ? { ...(row.maxRooms !== undefined && { maxRooms: row.maxRooms }), label: row.label[lang] } : { label: say.profileUnknown },
+      },
+    }),
+    missingFacts,
+    reasoning: {
+      requirements: requirements.map((q) => q.trace),
+      categories: categories.map((x) => x.claimed ? { ...x.own, result: x.result } : { ...x.own, conditions: { ...x.own.conditions, sentence: say.notClaimed } }),
+      refusalGrounds: refusals,
+    },
+    regulation: {
+      ...(regulation.municipality && { municipality: regulation.municipality }),
+      set: regulation.set,
+      status: regulation.status,
+      from: regulation.from,
+      ...(regulation.until && { until: regulation.until }),
+      selection: say.selection(own.title, own.validFrom, date, regulation.from, regulation.until),
+      chain: regulation.chain,
+      digest: regulation.digest,
+    },
+  };
+}
+
+function labelOf(r: RegulationInForce['regulation'], id: string, lang: Lang): string {
+  const t = [...r.categories, ...r.requirements, ...r.refusalGrounds].find((x) => x.id === id);
+  return t ? t.label[lang] : id;
+}

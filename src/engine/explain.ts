@@ -1,0 +1,97 @@
+// Sentences an applicant reads: a condition's explanation template filled with the case value and the
+// value compared to, or a generic sentence when the fact is missing. Dutch by default, English on request.
+import type { z } from 'zod';
+import type { Explain, Leaf } from '../rulebase/schema.ts';
+import type { Lang, TruthValue } from './decision.ts';
+
+type Value = unknown;
+
+const locale = { nl: 'nl-NL', en: 'en-GB' } as const;
+
+/** Formats a value for a sentence; euro amounts by unit. */
+export function formatValue(v: Value, lang: Lang, unit?: string): string {
+  if (typeof v === 'number') {
+    if (unit?.startsWith('euro')) return new Intl.NumberFormat(locale[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+    return new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 2 }).format(v);
+  }
+  if (typeof v === 'boolean') return lang === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map((x) => formatValue(x, lang, unit)).join(', ');
+  return String(v);
+}
+
+const requirementWords: Record<Lang, Record<Leaf['operator'], string>> = {
+  nl: {
+    equal: '{value}', notEqual: 'niet {value}', lessThan: 'minder dan {value}', lessThanInclusive: 'maximaal {value}',
+    greaterThan: 'meer dan {value}', greaterThanInclusive: 'minimaal {value}', in: 'een van: {value}', notIn: 'geen van: {value}',
+  },
+  en: {
+    equal: '{value}', notEqual: 'not {value}', lessThan: 'less than {value}', lessThanInclusive: 'at most {value}',
+    greaterThan: 'more than {value}', greaterThanInclusive: 'at least {value}', in: 'one of: {value}', notIn: 'none of: {value}',
+  },
+};
+
+const fill = (template: string, fact: string, value: string, unit: string) =>
+  template.replaceAll('{fact}', fact).replaceAll('{value}', value).replaceAll('{unit}', unit);
+
+export interface LeafSentenceInput {
+  leaf: Leaf;
+  result: TruthValue;
+  factValue: Value;
+  compareValue: Value;
+  unit?: string;
+  lang: Lang;
+}
+
+export function leafSentence({ leaf, result, factValue, compareValue, unit, lang }: LeafSentenceInput): string {
+  const fact = formatValue(factValue, lang, unit);
+  const value = formatValue(compareValue, lang, unit);
+  const template = (leaf.explain as z.infer<typeof Explain> | undefined)?.[lang];
+  const label = leaf.label?.[lang] ?? leaf.fact;
+  if (result === 'unknown') {
+    if (typeof template === 'object' && template.unknown) return fill(template.unknown, fact, value, unit ?? '');
+    if (compareValue === undefined) {
+      return lang === 'nl' ? `${label}: de waarde om mee te vergelijken is voor deze datum niet bekend`
+        : `${label}: the value to compare with is not known for this date`;
+    }
+    const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords[lang][leaf.operator].replace('{value}', value)}`;
+    return lang === 'nl' ? `Niet bekend: ${label.toLowerCase()}${wanted}` : `Not known: ${label.toLowerCase()}${wanted}`;
+  }
+  if (template === undefined) {
+    const verdict = lang === 'nl' ? (result === 'true' ? 'voldaan' : 'niet voldaan') : result === 'true' ? 'met' : 'not met';
+    return `${label}: ${fact} (${requirementWords[lang][leaf.operator].replace('{value}', value)}) — ${verdict}`;
+  }
+  if (typeof template === 'string') return fill(template, fact, value, unit ?? '');
+  return fill(result === 'true' ? template.met : template.notMet, fact, value, unit ?? '');
+}
+
+/** Fixed phrases of the decision. */
+export const phrases = {
+  nl: {
+    urgent: (category: string) => `U komt in aanmerking voor urgentie in de categorie ${category}.`,
+    refused: (grounds: string) => `U komt niet in aanmerking voor urgentie: ${grounds}.`,
+    noCategory: 'U komt niet in aanmerking voor urgentie: u voldoet aan geen van de urgentiecategorieën.',
+    noGround: 'U komt niet in aanmerking voor urgentie: er is geen urgentiegrond opgegeven.',
+    undetermined: (facts: string) => `Nog niet te bepalen: er ontbreken gegevens (${facts}).`,
+    tieBreak: (chosen: string, others: string) => `U voldoet aan meer dan één categorie; ${chosen} gaat voor volgens de rangorde (vóór ${others}).`,
+    notClaimed: 'Niet aangevraagd op deze grond.',
+    bindingExempt: 'Geen bindingseis: de wet verbiedt die voor deze categorie.',
+    selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
+      `${title} (versie van ${validFrom}) is van kracht op ${date}; deze combinatie van regels geldt van ${from} ${until ? `tot en met ${until}` : 'zonder einddatum'}.`,
+    missing: (label: string, forWhat: string) => `Nodig om te bepalen: ${label} (voor ${forWhat}).`,
+    profileUnknown: 'afhankelijk van het aantal minderjarige kinderen',
+  },
+  en: {
+    urgent: (category: string) => `You qualify for urgency in the category ${category}.`,
+    refused: (grounds: string) => `You do not qualify for urgency: ${grounds}.`,
+    noCategory: 'You do not qualify for urgency: you meet none of the urgency categories.',
+    noGround: 'You do not qualify for urgency: no urgency ground was given.',
+    undetermined: (facts: string) => `Cannot be decided yet: facts are missing (${facts}).`,
+    tieBreak: (chosen: string, others: string) => `You meet more than one category; ${chosen} comes first in the ranking (before ${others}).`,
+    notClaimed: 'Not applied for on this ground.',
+    bindingExempt: 'No binding requirement: the law forbids one for this category.',
+    selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
+      `${title} (version of ${validFrom}) is in force on ${date}; this combination of rules applies from ${from} ${until ? `through ${until}` : 'with no end date'}.`,
+    missing: (label: string, forWhat: string) => `Needed to decide: ${label} (for ${forWhat}).`,
+    profileUnknown: 'depends on the number of minor children',
+  },
+} as const;

@@ -15,11 +15,15 @@ export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
  * Dotted lookup. Parameter names contain dots (`mantelzorg.minimumUrenPerWeek`) and are stored flat, so an
  * own property wins; otherwise walk the case object. About twice as fast as the default JSONPath resolver.
  */
+const splitPaths = new Map<string, string[]>();
+
 export function resolvePath(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return undefined;
   if (Object.hasOwn(value, path)) return (value as Record<string, unknown>)[path];
+  let keys = splitPaths.get(path);
+  if (!keys) splitPaths.set(path, (keys = path.split('.')));
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -41,10 +45,17 @@ const topLevel = (c: Condition): TopLevelCondition => {
   return 'all' in n || 'any' in n || 'not' in n ? (n as TopLevelCondition) : { all: [n] };
 };
 
+export interface CompiledRule {
+  name: string;
+  conditions: TopLevelCondition;
+  /** For a category: the case object that claims it; the rule only runs when the case has it. */
+  ground?: string;
+}
+
 export interface CompiledRegulation {
   regulation: RegulationInForce;
   /** Rule definitions, shared read-only by every engine of the pool. */
-  rules: { name: string; conditions: TopLevelCondition }[];
+  rules: CompiledRule[];
   /** Parameter values on a date, flat by name; undefined when no dated value holds. */
   parametersOn(date: string): Record<string, unknown>;
 }
@@ -54,7 +65,7 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
   const rules = [
     ...r.requirements.map((t) => ({ name: ruleName('requirement', t.id), conditions: topLevel(t.conditions) })),
     ...r.refusalGrounds.map((t) => ({ name: ruleName('refusalGround', t.id), conditions: topLevel(t.conditions) })),
-    ...r.categories.map((t) => ({ name: ruleName('category', t.id), conditions: topLevel(t.conditions) })),
+    ...r.categories.map((t) => ({ name: ruleName('category', t.id), conditions: topLevel(t.conditions), ground: t.ground })),
   ];
   const cache = new Map<string, Record<string, unknown>>();
   const parametersOn = (date: string) => {
@@ -71,28 +82,32 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
   return { regulation, rules, parametersOn };
 }
 
-/**
- * A new engine holding the compiled rules. An Engine keeps running state per instance (json-rules-engine
- * issue #303: overlapping runs on one engine skip rules), so each run gets an engine of its own from a pool.
- */
-export function newEngine(compiled: CompiledRegulation): Engine {
+/** A new engine holding the given rules. */
+export function newEngine(rules: CompiledRule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  for (const r of compiled.rules) {
-    engine.addRule(new Rule({ name: r.name, conditions: r.conditions, event: { type: r.name } }));
-  }
+  for (const r of rules) engine.addRule(new Rule({ name: r.name, conditions: r.conditions, event: { type: r.name } }));
   return engine;
 }
 
+/**
+ * Engines for one compiled regulation. An Engine keeps running state per instance (json-rules-engine
+ * issue #303: overlapping runs on one engine skip rules), so each run borrows an engine of its own.
+ * Engines are kept per set of claimed grounds: categories a case does not claim are not run at all.
+ */
 export class EnginePool {
-  private readonly idle: Engine[] = [];
+  private readonly idle = new Map<string, Engine[]>();
   constructor(private readonly compiled: CompiledRegulation) {}
 
-  async run<T>(use: (engine: Engine) => Promise<T>): Promise<T> {
-    const engine = this.idle.pop() ?? newEngine(this.compiled);
+  async run<T>(claimed: (ground: string) => boolean, use: (engine: Engine) => Promise<T>): Promise<T> {
+    const rules = this.compiled.rules.filter((r) => !r.ground || claimed(r.ground));
+    const key = rules.map((r) => r.name).join('|');
+    let idle = this.idle.get(key);
+    if (!idle) this.idle.set(key, (idle = []));
+    const engine = idle.pop() ?? newEngine(rules);
     try {
       return await use(engine);
     } finally {
-      if (this.idle.length < 64) this.idle.push(engine);
+      if (idle.length < 32) idle.push(engine);
     }
   }
 }

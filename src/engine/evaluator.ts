@@ -42,7 +42,8 @@ export class Evaluator {
     const regulation = this.ruleBase.regulationOn(municipality, date);
     const { compiled, pool } = this.prepared.get(regulation)!;
     const parameters = compiled.parametersOn(applicationDate);
-    const results = await pool.run(async (engine) => {
+    const claimed = (ground: string) => resolvePath(c, ground) !== undefined;
+    const results = await pool.run(claimed, async (engine) => {
       const { results, failureResults } = await engine.run({ case: c, parameters });
       return new Map([...results, ...failureResults].map((r) => [r.name as string, r.conditions as unknown as EngineNode]));
     });
@@ -76,13 +77,14 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
 
   // Per category: claimed?, own conditions, and the requirements that apply to it.
   const categories = r.categories.map((cat) => {
-    const own = testTrace('category', cat);
-    const claimed = !cat.ground || resolvePath(c, cat.ground) !== undefined;
+    const claimed = !cat.ground || results.has(ruleName('category', cat.id));
+    const own: TestTrace = claimed ? testTrace('category', cat)
+      : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang) };
     const applicable = requirements.filter((q) => !(q.test.binding && cat.statutory && exempt.has(cat.statutory)));
     const general = and(applicable.map((q) => q.trace.result));
     const result: TruthValue = claimed ? and([general, own.result]) : 'not-evaluated';
     const rank = r.ranking.order.indexOf(cat.id) + 1;
-    return { cat, own: claimed ? own : { ...own, result: 'not-evaluated' as const, conditions: notEvaluated(own.conditions) }, claimed, applicable, general, result, rank };
+    return { cat, own, claimed, applicable, general, result, rank };
   }).sort((a, b) => a.rank - b.rank);
 
   const refusal = or(refusals.map((t) => t.result));

@@ -30,48 +30,87 @@ export interface TraceContext {
 
 const isMissing = (v: unknown) => v === undefined || v === null;
 
-/** Builds the trace of `condition` from the engine's result node of the same shape (see topNode). */
-export function trace(condition: Condition, node: EngineNode, ctx: TraceContext): ConditionTrace {
-  const base = {
-    ...(condition.id && { id: condition.id }),
-    ...(condition.label && { label: condition.label[ctx.lang] }),
-    basis: condition.basis!,
-    citation: citeArticle(condition.basis!, ctx.lang),
-  };
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const subs = 'all' in condition ? condition.all : condition.any;
-    const children = subs.map((c, i) => trace(c, node[kind]![i]!, ctx));
-    const result = (kind === 'all' ? and : or)(children.map((c) => c.result));
-    return { ...base, kind, result, children };
+/** The parts of a node's trace that do not depend on the case, made once per node and language. */
+interface Static {
+  id?: string;
+  label?: string;
+  basis: NonNullable<Condition['basis']>;
+  citation: string;
+}
+const statics = { nl: new WeakMap<Condition, Static>(), en: new WeakMap<Condition, Static>() };
+
+function staticOf(condition: Condition, lang: Lang): Static {
+  let s = statics[lang].get(condition);
+  if (!s) {
+    s = { basis: condition.basis!, citation: citeArticle(condition.basis!, lang) };
+    if (condition.id) s.id = condition.id;
+    if (condition.label) s.label = condition.label[lang];
+    statics[lang].set(condition, s);
   }
-  if ('not' in condition) {
-    const child = trace(condition.not, node.not!, ctx);
-    return { ...base, kind: 'not', result: negate(child.result), children: [child] };
-  }
-  const leafNode = node;
-  const param = typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value) && 'param' in condition.value
-    ? condition.value.param : undefined;
-  const factValue = leafNode.factResult;
-  const compareValue = param ? leafNode.valueResult : condition.value;
-  const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : leafNode.result ? 'true' : 'false';
-  const unit = param ? ctx.unitOf(param) : undefined;
-  return {
-    ...base,
-    kind: 'leaf',
-    result,
-    fact: condition.fact,
-    ...(!isMissing(factValue) && { factValue: factValue as ConditionTrace['factValue'] }),
-    operator: condition.operator,
-    ...(!isMissing(compareValue) && { value: compareValue as ConditionTrace['value'] }),
-    ...(param && { parameter: param }),
-    sentence: `${leafSentence({ leaf: condition, result, factValue, compareValue, unit, lang: ctx.lang })} (${base.citation})`,
-  };
+  return s;
 }
 
-/** Marks a whole trace as not evaluated (an unclaimed category, an exempt binding requirement). */
-export function notEvaluated(t: ConditionTrace): ConditionTrace {
-  return { ...t, result: 'not-evaluated', ...(t.children && { children: t.children.map(notEvaluated) }) };
+function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthValue, lang: Lang): ConditionTrace {
+  const s = staticOf(condition, lang);
+  const t: ConditionTrace = { kind, result, citation: s.citation, basis: s.basis };
+  if (s.id !== undefined) t.id = s.id;
+  if (s.label !== undefined) t.label = s.label;
+  return t;
+}
+
+/** Builds the trace of `condition` from the engine's result node of the same shape (see topNode). */
+export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceContext): ConditionTrace {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition;
+    const subs = isAll ? condition.all : condition.any;
+    const engineSubs = (isAll ? engineNode.all : engineNode.any)!;
+    const children = subs.map((c, i) => trace(c, engineSubs[i]!, ctx));
+    const results = children.map((c) => c.result);
+    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(results), ctx.lang);
+    t.children = children;
+    return t;
+  }
+  if ('not' in condition) {
+    const child = trace(condition.not, engineNode.not!, ctx);
+    const t = node(condition, 'not', negate(child.result), ctx.lang);
+    t.children = [child];
+    return t;
+  }
+  const param = typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value) && 'param' in condition.value
+    ? condition.value.param : undefined;
+  const factValue = engineNode.factResult;
+  const compareValue = param ? engineNode.valueResult : condition.value;
+  const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engineNode.result ? 'true' : 'false';
+  const t = node(condition, 'leaf', result, ctx.lang);
+  t.fact = condition.fact;
+  if (!isMissing(factValue)) t.factValue = factValue as ConditionTrace['factValue'];
+  t.operator = condition.operator;
+  if (!isMissing(compareValue)) t.value = compareValue as ConditionTrace['value'];
+  if (param) t.parameter = param;
+  const unit = param ? ctx.unitOf(param) : undefined;
+  t.sentence = `${leafSentence({ leaf: condition, result, factValue, compareValue, unit, lang: ctx.lang })} (${t.citation})`;
+  return t;
+}
+
+const unclaimed = { nl: new WeakMap<Condition, ConditionTrace>(), en: new WeakMap<Condition, ConditionTrace>() };
+
+/** The trace of a condition that was not evaluated (an unclaimed category): static, so made once. */
+export function notEvaluated(condition: Condition, lang: Lang): ConditionTrace {
+  let t = unclaimed[lang].get(condition);
+  if (!t) {
+    const kind = 'all' in condition ? 'all' : 'any' in condition ? 'any' : 'not' in condition ? 'not' : 'leaf';
+    t = node(condition, kind, 'not-evaluated', lang);
+    if ('all' in condition) t.children = condition.all.map((c) => notEvaluated(c, lang));
+    else if ('any' in condition) t.children = condition.any.map((c) => notEvaluated(c, lang));
+    else if ('not' in condition) t.children = [notEvaluated(condition.not, lang)];
+    else {
+      t.fact = condition.fact;
+      t.operator = condition.operator;
+    }
+    Object.freeze(t); // shared by every decision that shows it
+    unclaimed[lang].set(condition, t);
+  }
+  return t;
 }
 
 /** The leaves whose missing fact (or parameter value) keeps this trace unknown. */

@@ -11,7 +11,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false
 const validateRuleFile = ajv.compile(jsonSchemas['rulefile.schema.json']!);
 
 /** Maps a JSON path inside the file to its line and column. */
-export type Locator = (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
+export type Locator = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number } | undefined;
 
 export interface ParsedFile {
   /** Path relative to the rules directory, e.g. `gemeente/GM0014-groningen/2026-07-01.yaml`. */
@@ -28,35 +28,36 @@ export function parseRuleFile(file: string, text: string): ParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
-        file, line: e.linePos?.[0].line, column: e.linePos?.[0].col, message: `YAML: ${e.message.split('\n')[0]}`,
-      })),
+      problems: doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { file, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
+      }),
     };
   }
-  const locate: Locator = (path) => locateIn(doc, lineCounter, path);
+  const locate: Locator = (path, atKey) => locateIn(doc, lineCounter, path, atKey);
   const data: unknown = doc.toJS();
   if (!validateRuleFile(data)) {
-    return { ok: false, problems: schemaProblems(validateRuleFile.errors ?? []).map((p) => at(file, locate, p.path, p.message)) };
+    return { ok: false, problems: schemaProblems(validateRuleFile.errors ?? []).map((p) => at(file, locate, p.path, p.message, p.atKey)) };
   }
   const parsed: ParsedFile = { file, content: data as RuleFile, locate };
   const problems = checkFile(parsed);
   return problems.length ? { ok: false, problems } : { ok: true, parsed };
 }
 
-export function at(file: string, locate: Locator, path: readonly PathSegment[], message: string): Problem {
-  return { file, ...locate(path), path: jsonPath(path), message };
+export function at(file: string, locate: Locator, path: readonly PathSegment[], message: string, atKey = false): Problem {
+  return { file, ...locate(path, atKey), path: jsonPath(path), message };
 }
 
-function locateIn(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]) {
+function locateIn(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[], atKey = false) {
   // Walk down as far as the path exists, so a missing property points at its parent.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) {
+    if (node?.range && !(atKey && depth === path.length)) {
       const pos = lineCounter.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
     }
     if (depth === path.length && depth > 0) {
-      // A key whose value is null has no value node: point at the key.
+      // An unknown key, or a key whose value is null (no value node): point at the key.
       const parent = doc.getIn(path.slice(0, depth - 1), true);
       if (isMap(parent)) {
         const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[depth - 1]);
@@ -75,7 +76,7 @@ function locateIn(doc: Document, lineCounter: LineCounter, path: readonly PathSe
  * Turns ajv's errors into one readable message per place. A union (anyOf/oneOf) reports every branch it
  * tried; we keep the errors that got deepest into the document, which are the ones the author meant.
  */
-function schemaProblems(errors: ErrorObject[]): { path: PathSegment[]; message: string }[] {
+function schemaProblems(errors: ErrorObject[]): { path: PathSegment[]; message: string; atKey: boolean }[] {
   const concrete = errors.filter((e) => !['anyOf', 'oneOf', 'if', 'not'].includes(e.keyword));
   const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'additionalProperties' ? 1 : 0);
   // Within each union, keep only the deepest errors; errors outside unions all stay.
@@ -85,7 +86,7 @@ function schemaProblems(errors: ErrorObject[]): { path: PathSegment[]; message: 
     deepest.set(branch, Math.max(deepest.get(branch) ?? 0, depth(e)));
   }
   const seen = new Set<string>();
-  const out: { path: PathSegment[]; message: string }[] = [];
+  const out: { path: PathSegment[]; message: string; atKey: boolean }[] = [];
   for (const e of concrete) {
     if (depth(e) < (deepest.get(unionRoot(e.schemaPath)) ?? 0)) continue;
     const path = pointerToPath(e.instancePath);
@@ -106,7 +107,7 @@ function schemaProblems(errors: ErrorObject[]): { path: PathSegment[]; message: 
     const key = jsonPath(path) + message;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ path, message });
+      out.push({ path, message, atKey: e.keyword === 'additionalProperties' });
     }
   }
   return out;

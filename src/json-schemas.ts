@@ -1,17 +1,14 @@
 // The JSON Schemas in schemas/ are generated from the zod definitions, never written by hand.
-import { z } from 'zod';
+import { toJsonSchema } from './json-schema.ts';
 import { Case } from './case/schema.ts';
 import { RuleFile } from './rulebase/schema.ts';
-
-const BASE = 'https://voorrang.nl/schemas/';
-
-function toJsonSchema(schema: z.ZodType, id: string): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
-  return { $schema: json.$schema, $id: BASE + id, ...json };
-}
+import { RuleTestFile } from './testing/yaml-tests.ts';
+import { Decision } from './engine/decision.ts';
 
 /** File name in schemas/ → schema document. */
 export const jsonSchemas: Record<string, Record<string, unknown>> = {
   'case.schema.json': toJsonSchema(Case, 'case.schema.json'),
   'rulefile.schema.json': toJsonSchema(RuleFile, 'rulefile.schema.json'),
+  'ruletest.schema.json': toJsonSchema(RuleTestFile, 'ruletest.schema.json'),
+  'decision.schema.json': toJsonSchema(Decision, 'decision.schema.json'),
 };

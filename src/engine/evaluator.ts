@@ -24,23 +24,32 @@ interface Prepared {
 }
 
 export class Evaluator {
-  private readonly prepared = new Map<RegulationInForce, Prepared>();
+  private readonly prepared = new WeakMap<RegulationInForce, Prepared>();
 
   constructor(readonly ruleBase: RuleBase) {
-    for (const periods of ruleBase.periods.values()) {
-      for (const p of periods) {
-        const compiled = compile(p);
-        this.prepared.set(p, { compiled, pool: new EnginePool(compiled) });
-      }
+    for (const periods of ruleBase.periods.values()) for (const p of periods) this.prepare(p);
+  }
+
+  private prepare(regulation: RegulationInForce): Prepared {
+    let prepared = this.prepared.get(regulation);
+    if (!prepared) {
+      const compiled = compile(regulation);
+      this.prepared.set(regulation, (prepared = { compiled, pool: new EnginePool(compiled) }));
     }
+    return prepared;
   }
 
   /** Throws UnknownMunicipalityError or NotInForceError (rulebase.ts) when there is nothing to apply. */
   async evaluate(c: Case, municipality: string, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? c.applicationDate ?? today();
+    return this.evaluateUnder(this.ruleBase.regulationOn(municipality, date), c, { ...options, date });
+  }
+
+  /** Evaluates under a given regulation, e.g. a variant (rulebase/variant.ts); compiled on first use. */
+  async evaluateUnder(regulation: RegulationInForce, c: Case, options: EvaluateOptions = {}): Promise<Decision> {
+    const date = options.date ?? c.applicationDate ?? today();
     const applicationDate = c.applicationDate ?? date;
-    const regulation = this.ruleBase.regulationOn(municipality, date);
-    const { compiled, pool } = this.prepared.get(regulation)!;
+    const { compiled, pool } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
     const claimed = (ground: string) => resolvePath(c, ground) !== undefined;
     const results = await pool.run(claimed, async (engine) => {

@@ -2,13 +2,13 @@
 // (ajv), then the checks a schema cannot express. Pure: the caller reads the file.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import { jsonSchemas } from '../json-schemas.ts';
+import { toJsonSchema } from '../json-schema.ts';
 import { caseFields } from '../case/schema.ts';
-import { type Condition, type RuleFile } from './schema.ts';
+import { RuleFile, type Condition } from './schema.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
-const validateRuleFile = ajv.compile(jsonSchemas['rulefile.schema.json']!);
+const validateRuleFile = ajv.compile(toJsonSchema(RuleFile, 'rulefile.schema.json'));
 
 /** Maps a JSON path inside the file to its line and column. */
 export type Locator = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number } | undefined;

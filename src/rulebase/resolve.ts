@@ -75,13 +75,13 @@ export function resolveChain(chain: ParsedFile[]): { resolved?: Resolved; proble
       applyChange(regulation, change, layer.content, fail, (key) => mark(key, layer.file));
     });
   }
-  checkReferences(regulation, problems, chain.at(-1)!);
+  for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
   return { resolved: { statute: law.content.statute, regulation, provenance }, problems };
 }
 
 const nodeKind = { requirements: 'requirement', refusalGrounds: 'refusalGround', categories: 'category' } as const;
 
-function applyChange(r: Regulation, ch: Change, file: RuleFile, fail: (m: string, ...p: PathSegment[]) => void, mark: (key: string) => void): void {
+export function applyChange(r: Regulation, ch: Change, file: RuleFile, fail: (m: string, ...p: PathSegment[]) => void, mark: (key: string) => void): void {
   const basis = withDefaults(ch.basis, file);
   const findIndex = <T extends { id: string }>(list: T[], id: string, what: string, field: string): number => {
     const i = list.findIndex((x) => x.id === id);
@@ -176,8 +176,9 @@ function applyChange(r: Regulation, ch: Change, file: RuleFile, fail: (m: string
 }
 
 /** After all layers: parameter references resolve, the ranking names exactly the categories there are. */
-function checkReferences(r: Regulation, problems: Problem[], last: ParsedFile): void {
-  const fail = (message: string) => problems.push({ file: last.file, message });
+export function checkReferences(r: Regulation): string[] {
+  const problems: string[] = [];
+  const fail = (message: string) => problems.push(message);
   const walk = (c: Condition, where: string) => {
     if ('all' in c) c.all.forEach((x) => walk(x, where));
     else if ('any' in c) c.any.forEach((x) => walk(x, where));
@@ -193,4 +194,5 @@ function checkReferences(r: Regulation, problems: Problem[], last: ParsedFile): 
   const ids = new Set(r.categories.map((c) => c.id));
   for (const id of r.ranking.order) if (!ids.has(id)) fail(`ranking noemt categorie '${id}', die niet bestaat`);
   for (const id of ids) if (!r.ranking.order.includes(id)) fail(`categorie '${id}' ontbreekt in de ranking`);
+  return problems;
 }

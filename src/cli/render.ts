@@ -32,7 +32,7 @@ function conditionLines(t: ConditionTrace, indent: string, lang: Decision['langu
 
 function testLines(t: TestTrace, lang: Decision['language']): string[] {
   if (t.conditions.kind === 'leaf') return [`  ${mark[t.result]} ${t.label}: ${t.conditions.sentence}`];
-  return [`  ${mark[t.result]} ${t.label} (${t.citation})`, ...conditionLines(t.conditions, '      ', lang, true)];
+  return [`  ${mark[t.result]} ${t.label} (${t.citation})`, ...(t.note ? [`      ! ${t.note}`] : []), ...conditionLines(t.conditions, '      ', lang, true)];
 }
 
 export function renderDecision(d: Decision): string {

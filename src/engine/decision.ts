@@ -46,7 +46,9 @@ export const ConditionTrace: z.ZodType<ConditionTrace> = z.lazy(() => z.object({
 export const TestTrace = z.object({
   id: z.string(),
   label: z.string(),
-  result: TruthValue,
+  result: TruthValue.describe('For a category: its own conditions AND the general requirements that apply to it'),
+  ownResult: TruthValue.optional().describe('For a claimed category: its own conditions alone'),
+  note: z.string().optional().describe('Why the result differs from the conditions shown (requirements, binding exemption)'),
   citation: z.string(),
   basis: Basis,
   conditions: ConditionTrace,

@@ -89,11 +89,18 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
     const claimed = !cat.ground || results.has(ruleName('category', cat.id));
     const own: TestTrace = claimed ? testTrace('category', cat)
       : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang) };
-    const applicable = requirements.filter((q) => !(q.test.binding && cat.statutory && exempt.has(cat.statutory)));
+    const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);
+    const applicable = requirements.filter((q) => !(q.test.binding && bindingExempt));
     const general = and(applicable.map((q) => q.trace.result));
     const result: TruthValue = claimed ? and([general, own.result]) : 'not-evaluated';
     const rank = r.ranking.order.indexOf(cat.id) + 1;
-    return { cat, own, claimed, applicable, general, result, rank };
+    const unmet = applicable.filter((q) => q.trace.result === 'false').map((q) => q.trace.label);
+    // Say why a category whose own conditions hold still fails, and where the binding requirement is lifted.
+    const notes = [
+      ...(claimed && own.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
+      ...(claimed && bindingExempt && requirements.some((q) => q.test.binding) ? [say.bindingExempt] : []),
+    ];
+    return { cat, own, claimed, applicable, general, result, rank, unmet, notes };
   }).sort((a, b) => a.rank - b.rank);
 
   const refusal = or(refusals.map((t) => t.result));
@@ -134,7 +141,9 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const summary = outcome === 'urgent' ? say.urgent(label(chosen!))
     : outcome === 'undetermined' ? say.undetermined(missingFacts.map((m) => m.label).join(', '))
       : refusal === 'true' ? say.refused(applying.map((t) => t.label.toLowerCase()).join(', '))
-        : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;
+        : categories.some((x) => x.claimed && x.own.result === 'true' && x.unmet.length)
+          ? say.requirementsUnmet(categories.find((x) => x.own.result === 'true' && x.unmet.length)!.unmet.join(', ').toLowerCase())
+          : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;
 
   const validityMonths = Number(parameters[r.validity.param]);
   const children = c.household?.minorChildren;
@@ -163,7 +172,9 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
     missingFacts,
     reasoning: {
       requirements: requirements.map((q) => q.trace),
-      categories: categories.map((x) => x.claimed ? { ...x.own, result: x.result } : { ...x.own, conditions: { ...x.own.conditions, sentence: say.notClaimed } }),
+      categories: categories.map((x) => x.claimed
+        ? { ...x.own, result: x.result, ownResult: x.own.result, ...(x.notes.length && { note: x.notes.join(' ') }) }
+        : { ...x.own, conditions: { ...x.own.conditions, sentence: say.notClaimed } }),
       refusalGrounds: refusals,
     },
     regulation: {

@@ -75,7 +75,9 @@ export const phrases = {
     undetermined: (facts: string) => `Nog niet te bepalen: er ontbreken gegevens (${facts}).`,
     tieBreak: (chosen: string, others: string) => `U voldoet aan meer dan één categorie; ${chosen} gaat voor volgens de rangorde (vóór ${others}).`,
     notClaimed: 'Niet aangevraagd op deze grond.',
-    bindingExempt: 'Geen bindingseis: de wet verbiedt die voor deze categorie.',
+    unmetRequirements: (reqs: string) => `U voldoet aan de voorwaarden van deze categorie, maar niet aan de algemene voorwaarde(n): ${reqs}.`,
+    requirementsUnmet: (reqs: string) => `U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): ${reqs}.`,
+    bindingExempt: 'De bindingseis geldt niet voor deze categorie: de wet verbiedt die.',
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (versie van ${validFrom}) is van kracht op ${date}; deze combinatie van regels geldt van ${from} ${until ? `tot en met ${until}` : 'zonder einddatum'}.`,
     missing: (label: string, forWhat: string) => `Nodig om te bepalen: ${label} (voor ${forWhat}).`,
@@ -89,7 +91,9 @@ export const phrases = {
     undetermined: (facts: string) => `Cannot be decided yet: facts are missing (${facts}).`,
     tieBreak: (chosen: string, others: string) => `You meet more than one category; ${chosen} comes first in the ranking (before ${others}).`,
     notClaimed: 'Not applied for on this ground.',
-    bindingExempt: 'No binding requirement: the law forbids one for this category.',
+    unmetRequirements: (reqs: string) => `You meet the conditions of this category, but not the general requirement(s): ${reqs}.`,
+    requirementsUnmet: (reqs: string) => `You do not qualify for urgency: you do not meet the general requirement(s): ${reqs}.`,
+    bindingExempt: 'The binding requirement does not apply to this category: the law forbids it.',
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (version of ${validFrom}) is in force on ${date}; this combination of rules applies from ${from} ${until ? `through ${until}` : 'with no end date'}.`,
     missing: (label: string, forWhat: string) => `Needed to decide: ${label} (for ${forWhat}).`,

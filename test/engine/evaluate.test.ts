@@ -56,10 +56,18 @@ describe('binding (registration in the municipality)', () => {
     expect(await outcome(years(2))).toBe('urgent');
   });
 
-  it('is not applied to victims of domestic violence, where the law forbids it', async () => {
+  it('is not applied to victims of domestic violence, where the law forbids it, and the reasoning says so', async () => {
     const d = await evaluate(domesticViolence);
     expect(d.outcome).toBe('urgent');
     expect(d.category?.id).toBe('huiselijk-geweld');
+    expect(d.reasoning.requirements.find((t) => t.id === 'binding')!.result).toBe('false');
+    expect(d.reasoning.categories.find((t) => t.id === 'huiselijk-geweld')!.note).toBe('De bindingseis geldt niet voor deze categorie: de wet verbiedt die.');
+  });
+
+  it('names the general requirement that fails when the category itself is met', async () => {
+    const d = await evaluate({ ...mantelzorg(), residence: { ...eligible.residence, yearsRegistered: 1 } });
+    expect(d.summary).toBe('U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): binding met de gemeente.');
+    expect(d.reasoning.categories.find((t) => t.id === 'mantelzorg')).toMatchObject({ result: 'false', ownResult: 'true' });
   });
 });
 

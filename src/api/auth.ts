@@ -85,6 +85,12 @@ export class KeyVerifier {
   }
 }
 
+export const authFailures = {
+  localOnly: { nl: 'Zonder geconfigureerde API-sleutels zijn evaluaties alleen lokaal open.', en: 'With no API keys configured, evaluations are open to local callers only.' },
+  missing: { nl: 'Stuur een API-sleutel als Authorization: Bearer <sleutel>.', en: 'Send an API key as Authorization: Bearer <key>.' },
+  unknown: { nl: 'Deze API-sleutel is onbekend of ingetrokken.', en: 'This API key is unknown or revoked.' },
+};
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
@@ -95,17 +101,17 @@ export function requireKey(verifier: KeyVerifier): RequestHandler {
   return async (req, res, next) => {
     if (!verifier.configured) {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        throw problems.unauthorized({ nl: 'Zonder geconfigureerde API-sleutels zijn evaluaties alleen lokaal open.', en: 'With no API keys configured, evaluations are open to local callers only.' });
+        throw problems.unauthorized(authFailures.localOnly);
       }
       res.locals.client = 'local';
       return next();
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     if (!m) {
-      throw problems.unauthorized({ nl: 'Stuur een API-sleutel als Authorization: Bearer <sleutel>.', en: 'Send an API key as Authorization: Bearer <key>.' });
+      throw problems.unauthorized(authFailures.missing);
     }
     const client = await verifier.verify(m[1]!);
-    if (!client) throw problems.unauthorized({ nl: 'Deze API-sleutel is onbekend of ingetrokken.', en: 'This API key is unknown or revoked.' });
+    if (!client) throw problems.unauthorized(authFailures.unknown);
     res.locals.client = client;
     next();
   };

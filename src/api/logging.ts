@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import type { LogFields } from './context.ts';
+import { BASE_PATH } from './version.ts';
 
 export type { Logger };
 
@@ -26,7 +28,7 @@ export function requestLog(logger: Logger): RequestHandler {
         reqId: res.locals.requestId,
         method: req.method,
         // The route template (e.g. /v1/regulations/:municipalityCode/evaluations), not the raw URL.
-        route: req.route ? `${req.baseUrl}${String(req.route.path)}` : undefined,
+        route: req.route ? `${BASE_PATH}${String(req.route.path)}` : undefined,
         status,
         durationMs: Math.round((performance.now() - start) * 100) / 100,
         client: res.locals.client,
@@ -37,7 +39,7 @@ export function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-function pick(f: import('./context.ts').LogFields) {
+function pick(f: LogFields) {
   const { municipality, outcome, digest, cases, outcomes } = f;
   return { municipality, outcome, digest, cases, outcomes };
 }

@@ -8,19 +8,23 @@ const errorMaps = { nl: z.locales.nl().localeError, en: z.locales.en().localeErr
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; invalidParams: InvalidParam[] };
 
+/** How a field is named: a JSON path into a body ($.cases[3].applicant.age) or a query parameter (date). */
+export type Namer = (path: readonly PathSegment[]) => string;
+export const queryName: Namer = (path) => path.join('.');
+
 /** Parses with messages in `lang`; paths are prefixed with `at` (e.g. ['cases', 3] in a batch). */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Lang, at: PathSegment[] = []): Parsed<T> {
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Lang, at: PathSegment[] = [], name: Namer = jsonPath): Parsed<T> {
   const result = schema.safeParse(input, { error: errorMaps[lang] });
-  return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at, name) };
 }
 
-export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = []): InvalidParam[] {
+export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = [], name: Namer = jsonPath): InvalidParam[] {
   return issues.flatMap((issue): InvalidParam[] => {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     // An unknown field is reported at its own path, so a client sees exactly which key to drop.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ name: jsonPath([...path, key]), code: issue.code, reason: issue.message }));
+      return issue.keys.map((key) => ({ name: name([...path, key]), code: issue.code, reason: issue.message }));
     }
-    return [{ name: jsonPath(path), code: issue.code, reason: issue.message }];
+    return [{ name: name(path), code: issue.code, reason: issue.message }];
   });
 }

@@ -1,0 +1,59 @@
+// The Express application: middleware order and routes under /v1. Everything it needs comes in as
+// dependencies (rule base, evaluator, keys, limiter, logger, OpenAPI document), so tests build their own.
+import './context.ts';
+import express, { Router } from 'express';
+import { today as systemToday } from '../rulebase/dates.ts';
+import type { RuleBase } from '../rulebase/rulebase.ts';
+import type { KeyVerifier } from './auth.ts';
+import { mountDocs } from './docs-page.ts';
+import { errorHandler, notFound } from './error-handler.ts';
+import { negotiateLanguage } from './language.ts';
+import { requestLog, type Logger } from './logging.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
+import { mountMeta } from './routes/meta.ts';
+import { mountRegulations } from './routes/regulations.ts';
+import { API_VERSION, BASE_PATH } from './version.ts';
+
+export interface AppDeps {
+  ruleBase: RuleBase;
+  evaluator: Evaluates;
+  verifier: KeyVerifier;
+  limiter: RateLimiter;
+  logger: Logger;
+  openapi: object;
+  /** Today's date (YYYY-MM-DD), the default for ?date=. */
+  today?: () => string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { ruleBase, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(logger));
+  app.use((req, res, next) => {
+    res.locals.lang = negotiateLanguage(req);
+    res.set({ 'API-Version': API_VERSION, 'Content-Language': res.locals.lang, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Language' });
+    next();
+  });
+
+  const v1 = Router();
+  // A known municipality is checked once for every route that names one; unknown codes are not logged.
+  v1.param('municipalityCode', (_req, res, next, code: string) => {
+    ruleBase.municipality(code);
+    res.locals.log.municipality = code;
+    next();
+  });
+  mountMeta(v1, ruleBase, deps.openapi);
+  mountDocs(v1);
+  mountRegulations(v1, ruleBase, deps.today ?? systemToday);
+  mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
+  app.use(BASE_PATH, v1);
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,51 @@
+// The last middleware: every error becomes a problem+json in the request's language. Known failures map
+// to 4xx; anything else is logged (without its message) and answered 500, never a crash.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.ts';
+import { BODY_LIMIT_TEXT } from './body.ts';
+import { logUnexpected, type Logger } from './logging.ts';
+import { ApiProblem, problems, sendProblem } from './problem.ts';
+import { notInForce } from './not-in-force.ts';
+
+/** Errors of the body parser (raw-body / body-parser) carry a `type`. */
+function bodyParserProblem(err: { type?: unknown }): ApiProblem | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed': return problems.malformedJson();
+    case 'entity.too.large': return problems.payloadTooLarge(BODY_LIMIT_TEXT);
+    case 'charset.unsupported':
+    case 'encoding.unsupported': return problems.unsupportedMediaType(undefined);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set': return problems.malformedJson();
+    default: return undefined;
+  }
+}
+
+export function toProblem(err: unknown): ApiProblem | undefined {
+  if (err instanceof ApiProblem) return err;
+  if (err instanceof UnknownMunicipalityError) return problems.unknownMunicipality(err.code);
+  if (err instanceof NotInForceError) return notInForce(err);
+  if (err && typeof err === 'object' && 'type' in err) return bodyParserProblem(err);
+  return undefined;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    let problem = toProblem(err);
+    if (!problem) {
+      logUnexpected(logger, res.locals.requestId, err);
+      problem = problems.internal();
+    }
+    sendProblem(res, problem, req.originalUrl.split('?')[0]);
+  };
+}
+
+export const notFound: RequestHandler = () => {
+  throw problems.notFound();
+};
+
+/** Ends a route's chain: the path exists, the method does not. */
+export const methodNotAllowed = (...allow: string[]): RequestHandler => () => {
+  throw problems.methodNotAllowed(allow);
+};

@@ -1,0 +1,42 @@
+// Evaluations: one case, or a batch of up to MAX_BATCH cases each answered on its own. Key required.
+import type { Router } from 'express';
+import { Case } from '../../case/schema.ts';
+import { requireKey, type KeyVerifier } from '../auth.ts';
+import { evaluateBatch, type Evaluates } from '../batch.ts';
+import { jsonBody } from '../body.ts';
+import { methodNotAllowed } from '../error-handler.ts';
+import { problems } from '../problem.ts';
+import type { RateLimiter } from '../rate-limit.ts';
+import { BatchEnvelope } from '../schemas.ts';
+import { parseWith } from '../validation.ts';
+
+export type { Evaluates };
+
+export function mountEvaluations(router: Router, evaluator: Evaluates, verifier: KeyVerifier, limiter: RateLimiter): void {
+  const guard = [requireKey(verifier), limiter.middleware(), jsonBody];
+
+  router.route('/regulations/:municipalityCode/evaluations')
+    .post(...guard, async (req, res) => {
+      const lang = res.locals.lang;
+      const parsed = parseWith(Case, req.body, lang);
+      if (!parsed.ok) throw problems.invalidInput(parsed.invalidParams);
+      const decision = await evaluator.evaluate(parsed.value, req.params.municipalityCode!, { lang });
+      Object.assign(res.locals.log, { outcome: decision.outcome, digest: decision.regulation.digest });
+      res.json(decision);
+    })
+    .all(methodNotAllowed('POST'));
+
+  router.route('/regulations/:municipalityCode/evaluations/batch')
+    .post(...guard, async (req, res) => {
+      const lang = res.locals.lang;
+      const envelope = parseWith(BatchEnvelope, req.body, lang);
+      if (!envelope.ok) throw problems.invalidInput(envelope.invalidParams);
+      const { cases } = envelope.value;
+      limiter.charge(res.locals.client, cases.length - 1);
+      const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang);
+      const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
+      Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });
+      res.json(body);
+    })
+    .all(methodNotAllowed('POST'));
+}

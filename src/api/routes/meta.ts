@@ -1,0 +1,21 @@
+// Health and the OpenAPI document: public.
+import type { Router } from 'express';
+import type { RuleBase } from '../../rulebase/rulebase.ts';
+import { methodNotAllowed } from '../error-handler.ts';
+import { API_VERSION } from '../version.ts';
+import type { Health } from '../schemas.ts';
+
+export function mountMeta(router: Router, ruleBase: RuleBase, openapi: object): void {
+  const openapiJson = JSON.stringify(openapi);
+  router.route('/health')
+    .get((_req, res) => {
+      const body: Health = { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length };
+      res.json(body);
+    })
+    .all(methodNotAllowed('GET'));
+  router.route('/openapi.json')
+    .get((_req, res) => {
+      res.type('application/json').send(openapiJson);
+    })
+    .all(methodNotAllowed('GET'));
+}

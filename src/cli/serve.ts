@@ -1,0 +1,63 @@
+// voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N]: run the API until SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
+import { DEFAULT_BURST, DEFAULT_RATE, startServer, StartupError } from '../api/server.ts';
+import { RuleBaseError } from '../rulebase/problems.ts';
+
+const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] [--rate ${DEFAULT_RATE}] [--burst ${DEFAULT_BURST}]
+
+  --port    poort (standaard: PORT of 8080)
+  --host    adres (standaard: HOST of 127.0.0.1); een ander adres dan loopback vereist API-sleutels
+  --keys    bestand met sleutelhashes (standaard: VOORRANG_API_KEYS_FILE; ook VOORRANG_API_KEYS)
+  --rate    evaluaties per seconde per organisatie (standaard: VOORRANG_RATE of ${DEFAULT_RATE})
+  --burst   evaluaties in één keer per organisatie (standaard: VOORRANG_BURST of ${DEFAULT_BURST})
+`;
+
+export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' }, help: { type: 'boolean' } },
+    }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\ngebruik: ${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`gebruik: ${usage}`);
+    return 0;
+  }
+  const port = Number(values.port ?? env.PORT ?? 8080);
+  const rate = Number(values.rate ?? env.VOORRANG_RATE ?? DEFAULT_RATE);
+  const burst = Number(values.burst ?? env.VOORRANG_BURST ?? DEFAULT_BURST);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`ongeldige poort '${values.port ?? env.PORT}'\n`);
+    return 2;
+  }
+  try {
+    const keys = loadKeyEntries(env, values.keys);
+    const running = await startServer({ host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst });
+    process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs)\n`);
+    process.stderr.write(keys.length
+      ? `${keys.length} API-sleutel(s) geconfigureerd; evaluaties vereisen een sleutel.\n`
+      : 'Geen API-sleutels geconfigureerd: evaluaties staan open voor lokale aanroepers (alleen 127.0.0.1).\n');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await running.close();
+    return 0;
+  } catch (e) {
+    if (e instanceof StartupError || e instanceof KeyConfigError || e instanceof RuleBaseError) {
+      process.stderr.write(`voorrang serve: ${e.message}\n`);
+      return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE' || (e as NodeJS.ErrnoException).code === 'EACCES') {
+      process.stderr.write(`voorrang serve: kan niet luisteren: ${(e as Error).message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -54,7 +54,8 @@ export function leafSentence({ leaf, result, factValue, compareValue, unit, lang
       return lang === 'nl' ? `${label}: de waarde om mee te vergelijken is voor deze datum niet bekend`
         : `${label}: the value to compare with is not known for this date`;
     }
-    const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords[lang][leaf.operator].replace('{value}', value)}`;
+    const withUnit = unit && !unit.startsWith('euro') ? `${value} ${unit}` : value;
+    const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords[lang][leaf.operator].replace('{value}', withUnit)}`;
     return lang === 'nl' ? `Niet bekend: ${label.toLowerCase()}${wanted}` : `Not known: ${label.toLowerCase()}${wanted}`;
   }
   if (template === undefined) {

@@ -1,0 +1,68 @@
+// The three-valued reading agrees with json-rules-engine's own verdict whenever no fact is missing.
+import { describe, expect, it } from 'vitest';
+import { loadRuleBase } from '../../src/rulebase/load.ts';
+import { compile, newEngine } from '../../src/engine/compile.ts';
+import { topNode, trace, type EngineNode } from '../../src/engine/trace.ts';
+import type { Case } from '../../src/case/schema.ts';
+import type { Condition } from '../../src/rulebase/schema.ts';
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function completeCase(r: () => number): Case {
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const bool = () => r() < 0.5;
+  return {
+    applicationDate: '2026-09-01',
+    applicant: { age: pick([17, 18, 40, 66, 67, 80]), lawfulResidence: r() < 0.9 },
+    household: { adults: pick([1, 2]), minorChildren: pick([0, 1, 2, 3]) },
+    income: { annualHousehold: pick([20000, 29400, 29401, 39925, 51537, 51538, 56910, 60000]), netMonthly: pick([700, 750, 751, 2000]) },
+    residence: { municipality: 'GM0014', yearsRegistered: pick([0, 1, 2, 5]), housing: pick(['tenant', 'shelter', 'no-fixed-address', 'institution'] as const), yearsIndependent: pick([0, 1, 3]) },
+    registration: { points: pick([0, 99, 100, 199, 200]) },
+    grounds: {
+      mantelzorg: { role: pick(['giver', 'receiver'] as const), hoursPerWeek: pick([7.9, 8, 10]), expectedDurationMonths: pick([3, 11, 12]), distanceKm: pick([5, 5.1]), assessedBySocialTeam: bool() },
+      medical: { independentAdvice: pick(['urgent', 'not-urgent'] as const), causedByDwelling: bool() },
+      outflow: { from: pick(['maatschappelijke-opvang', 'beschermd-wonen', 'ggz', 'jeugdhulp', 'detentie', 'uitstapprogramma'] as const), readyForIndependentLiving: bool(), guidanceArranged: bool() },
+      violence: { kind: pick(['huiselijk-geweld', 'mensenhandel'] as const), inShelter: bool(), confirmed: bool() },
+      homelessFamily: { registeredHomeless: bool() },
+      acuteEmergency: { confirmed: bool() },
+    },
+    conduct: { ownFault: r() < 0.2, canSolveWithinThreeMonths: r() < 0.2, rentArrears: r() < 0.2, nuisance: r() < 0.2 },
+  };
+}
+
+describe('three-valued reading of the engine', () => {
+  const ruleBase = loadRuleBase();
+  for (const date of ['2026-06-01', '2026-09-01']) {
+    it(`equals the engine's verdict on complete cases for every rule (Groningen, ${date})`, async () => {
+      const regulation = ruleBase.regulationOn('GM0014', date);
+      const compiled = compile(regulation);
+      const engine = newEngine(compiled.rules);
+      const tests = new Map<string, Condition>([
+        ...regulation.regulation.requirements.map((t) => [`requirement/${t.id}`, t.conditions] as const),
+        ...regulation.regulation.refusalGrounds.map((t) => [`refusalGround/${t.id}`, t.conditions] as const),
+        ...regulation.regulation.categories.map((t) => [`category/${t.id}`, t.conditions] as const),
+      ]);
+      const r = random(42);
+      let compared = 0;
+      for (let i = 0; i < 300; i++) {
+        const c = { ...completeCase(r), applicationDate: date };
+        const { results, failureResults } = await engine.run({ case: c, parameters: compiled.parametersOn(date) });
+        for (const result of [...results, ...failureResults]) {
+          const condition = tests.get(result.name as string)!;
+          const t = trace(condition, topNode(condition, result.conditions as unknown as EngineNode), { lang: 'nl', unitOf: () => undefined });
+          expect(t.result, `${result.name} case ${i}`).toBe(result.result ? 'true' : 'false');
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(300 * 10);
+    });
+  }
+});

@@ -25,6 +25,8 @@ export function toProblem(err: unknown): ApiProblem | undefined {
   if (err instanceof ApiProblem) return err;
   if (err instanceof UnknownMunicipalityError) return problems.unknownMunicipality(err.code);
   if (err instanceof NotInForceError) return notInForce(err);
+  // The router answers a path parameter it cannot decode with a URIError of status 400.
+  if (err instanceof URIError) return problems.malformedUrl();
   if (err && typeof err === 'object' && 'type' in err) return bodyParserProblem(err);
   return undefined;
 }

@@ -43,6 +43,10 @@ export const problems = {
     { nl: 'Ongeldige JSON', en: 'Malformed JSON' },
     { nl: 'De body van het verzoek is geen geldige JSON.', en: 'The request body is not valid JSON.' }),
 
+  malformedUrl: () => new ApiProblem(400, 'ongeldige-url',
+    { nl: 'Ongeldige URL', en: 'Malformed URL' },
+    { nl: 'De URL bevat een ongeldige %-codering.', en: 'The URL contains invalid percent-encoding.' }),
+
   invalidInput: (invalidParams: InvalidParam[]) => new ApiProblem(400, 'ongeldige-invoer',
     { nl: 'Ongeldige invoer', en: 'Invalid input' },
     {

@@ -51,7 +51,7 @@ const ParameterValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const RegulationDetail = z.object({
   municipality: MunicipalityRef.extend({ region: z.string() }),
   date: IsoDate.describe('The date asked for'),
-  ...VersionSummary.omit({ title: true }).shape,
+  ...VersionSummary.shape,
   chain: z.array(ChainLink).describe('Layer chain, law first, the municipality\'s version last'),
   parameterValues: z.record(z.string(), ParameterValue)
     .describe('Value of every parameter on date (null: no dated value applies); definitions and sources in regulation.parameters'),

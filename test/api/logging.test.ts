@@ -1,0 +1,55 @@
+// Cases hold health and violence data: the log may carry identifiers and outcomes, never facts.
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../src/case/schema.ts';
+import { auth, client, makeApp } from './helpers.ts';
+
+const sensitive: Case = {
+  applicationDate: '2026-09-01',
+  applicant: { age: 73, lawfulResidence: true },
+  household: { adults: 1, minorChildren: 3 },
+  income: { annualHousehold: 23456.78, netMonthly: 1234.56 },
+  residence: { municipality: 'GM0014', yearsRegistered: 7.25, housing: 'shelter', yearsIndependent: 11.5 },
+  registration: { points: 77 },
+  grounds: { violence: { kind: 'mensenhandel', confirmed: true, inShelter: true }, medical: { independentAdvice: 'urgent', causedByDwelling: true } },
+  conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false },
+};
+const facts = ['23456.78', '1234.56', '7.25', '11.5', 'mensenhandel', 'shelter', 'violence', 'medical', 'grounds', 'independentAdvice'];
+
+describe('request logs', () => {
+  it('carry request id, route, status, duration, client, municipality, outcome and digest', async () => {
+    const { app, logs } = makeApp();
+    const res = await client(app).post('/v1/regulations/GM0014/evaluations', sensitive, { ...auth, 'X-Request-ID': 'req-42' });
+    const line = JSON.parse(logs.at(-1)!);
+    expect(line).toMatchObject({
+      reqId: 'req-42', method: 'POST', route: '/v1/regulations/:municipalityCode/evaluations', status: 200,
+      client: 'woonstad', municipality: 'GM0014', outcome: res.body.outcome, digest: res.body.regulation.digest,
+    });
+    expect(line.durationMs).toBeTypeOf('number');
+    expect(res.headers['x-request-id']).toBe('req-42');
+  });
+
+  it('never contain a case fact: not for a decision, a batch, an invalid case or a 422', async () => {
+    const { app, logs } = makeApp();
+    const api = client(app);
+    await api.post('/v1/regulations/GM0014/evaluations', sensitive);
+    await api.post('/v1/regulations/GM0014/evaluations/batch', { cases: [sensitive, { ...sensitive, applicationDate: '2010-01-01' }, { ...sensitive, secret: 'mensenhandel' }] });
+    await api.post('/v1/regulations/GM0014/evaluations', { ...sensitive, applicant: { age: 'mensenhandel 23456.78' } });
+    await api.send('post', '/v1/regulations/GM0014/evaluations', (t) => t.set(auth).set('Content-Type', 'application/json').send('{"grounds": {"violence": "mensenhandel 23456.78"'));
+    await api.get('/v1/regulations/GM0014?date=23456.78');
+    expect(logs).toHaveLength(5);
+    const text = logs.join('\n');
+    for (const fact of facts) expect(text).not.toContain(fact);
+    const batch = JSON.parse(logs[1]!);
+    expect(batch.cases).toBe(3);
+    expect(batch.outcomes).toMatchObject({ invalid: 1, notInForce: 1 });
+  });
+
+  it('do not log an invalid incoming request id or unknown municipality codes', async () => {
+    const { app, logs } = makeApp();
+    await client(app).get('/v1/regulations/GM9999', { 'X-Request-ID': 'bad id with spaces' });
+    const line = JSON.parse(logs.at(-1)!);
+    expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(line.municipality).toBeUndefined();
+    expect(line.status).toBe(404);
+  });
+});

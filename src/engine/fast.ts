@@ -1,0 +1,269 @@
+// The bulk path: a resolved regulation's conditions compiled ONCE into synchronous closures, for scenario
+// runs over large populations. It reproduces evaluator.ts `decide()` exactly (the differential test holds
+// it to json-rules-engine on every municipality), but returns only what a bulk run counts — outcome,
+// chosen category, applying refusal grounds — and builds no reasoning, which is what makes it fast.
+//
+// Semantics reproduced:
+// - a leaf is unknown when its fact is missing (undefined/null) or its parameter has no value on the
+//   application date; otherwise json-rules-engine's own operator decides (its numeric operators reject
+//   non-numbers: in plain JS `null < 18` would be true);
+// - groups combine by Kleene logic; requirements apply to every category, except binding requirements
+//   for categories whose statutory id the law exempts; a category with a `ground` absent from the case
+//   is not claimed; refusal = OR of the refusal grounds; the first true category in ranking order wins.
+import { Engine } from 'json-rules-engine';
+import type { Case } from '../case/schema.ts';
+import type { RegulationInForce } from '../rulebase/rulebase.ts';
+import type { Condition, Leaf } from '../rulebase/schema.ts';
+import { within } from '../rulebase/dates.ts';
+
+/** Three-valued truth as small integers, so that Kleene AND is min, OR is max and NOT is 2 − x. */
+export const F = 0;
+export const U = 1;
+export const T = 2;
+export type Tri = 0 | 1 | 2;
+
+export type Outcome = 'urgent' | 'not-urgent' | 'undetermined';
+
+/** Parameter values on one date, indexed by the slots the closures were compiled with. */
+export type ParamVector = readonly unknown[];
+type Test = (c: unknown, p: ParamVector) => Tri;
+
+/** json-rules-engine's operators (with their fact validators), taken from an engine so semantics match. */
+interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
+const operators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | null } }).operators;
+
+/**
+ * Dotted lookup as compile.ts `resolvePath` walks a case object. (Its own-property check for a dotted key
+ * cannot hit: cases are validated by the strict zod schema, which has no dotted keys.)
+ */
+export function getter(path: string): (c: unknown) => unknown {
+  const keys = path.split('.');
+  const step = (v: unknown, k: string): unknown => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined);
+  switch (keys.length) {
+    case 1: { const [a] = keys as [string]; return (c) => step(c, a); }
+    case 2: { const [a, b] = keys as [string, string]; return (c) => step(step(c, a), b); }
+    case 3: { const [a, b, d] = keys as [string, string, string]; return (c) => step(step(step(c, a), b), d); }
+    default: return (c) => keys.reduce(step, c);
+  }
+}
+
+const isParam = (v: Leaf['value']): v is { param: string } => typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v;
+
+/** Compiles a leaf. Numbers take a direct comparison (identical to the engine's for a number); anything else goes through the engine's operator. */
+function compileLeaf(leaf: Leaf, slot: (param: string) => number): Test {
+  const op = operators.get(leaf.operator);
+  if (!op) throw new Error(`onbekende operator '${leaf.operator}'`);
+  const get = getter(leaf.fact);
+  const rhs: (p: ParamVector) => unknown = isParam(leaf.value)
+    ? ((i) => (p: ParamVector) => p[i])(slot(leaf.value.param))
+    : ((v) => () => v)(leaf.value);
+  const generic: Test = (c, p) => {
+    const f = get(c);
+    if (f === undefined || f === null) return U;
+    const v = rhs(p);
+    if (v === undefined || v === null) return U;
+    return op.evaluate(f, v) ? T : F;
+  };
+  const numeric = (cmp: (a: number, b: unknown) => boolean): Test => (c, p) => {
+    const f = get(c);
+    if (f === undefined || f === null) return U;
+    const v = rhs(p);
+    if (v === undefined || v === null) return U;
+    if (typeof f === 'number') return cmp(f, v) ? T : F;
+    return op.evaluate(f, v) ? T : F;
+  };
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the engine compares with JS's own < on whatever it gets */
+  switch (leaf.operator) {
+    case 'equal': return (c, p) => {
+      const f = get(c);
+      if (f === undefined || f === null) return U;
+      const v = rhs(p);
+      return v === undefined || v === null ? U : f === v ? T : F;
+    };
+    case 'lessThan': return numeric((a, b) => a < (b as any));
+    case 'lessThanInclusive': return numeric((a, b) => a <= (b as any));
+    case 'greaterThan': return numeric((a, b) => a > (b as any));
+    case 'greaterThanInclusive': return numeric((a, b) => a >= (b as any));
+    default: return generic;
+  }
+}
+
+export function compileCondition(c: Condition, slot: (param: string) => number): Test {
+  if ('all' in c) {
+    const subs = c.all.map((x) => compileCondition(x, slot));
+    return (cs, p) => {
+      let r: Tri = T;
+      for (let i = 0; i < subs.length; i++) {
+        const x = subs[i]!(cs, p);
+        if (x === F) return F; // Kleene: one false decides
+        if (x < r) r = x;
+      }
+      return r;
+    };
+  }
+  if ('any' in c) {
+    const subs = c.any.map((x) => compileCondition(x, slot));
+    return (cs, p) => {
+      let r: Tri = F;
+      for (let i = 0; i < subs.length; i++) {
+        const x = subs[i]!(cs, p);
+        if (x === T) return T;
+        if (x > r) r = x;
+      }
+      return r;
+    };
+  }
+  if ('not' in c) {
+    const sub = compileCondition(c.not, slot);
+    return (cs, p) => (2 - sub(cs, p)) as Tri;
+  }
+  return compileLeaf(c, slot);
+}
+
+/** What a bulk run needs of one decision. */
+export interface FastDecision {
+  outcome: Outcome;
+  /** The category chosen (urgent outcomes only). */
+  category?: string;
+  /** Ids of the refusal grounds that apply, in regulation order. */
+  refusalGrounds: string[];
+}
+
+/** State codes of `code()`: not-urgent, undetermined, or urgent in category k (index in `categories`). */
+export const NOT_URGENT = 0;
+export const UNDETERMINED = 1;
+export const URGENT_BASE = 2;
+
+interface CompiledCategory {
+  id: string;
+  /** Index in the regulation's own category list (state = URGENT_BASE + index). */
+  index: number;
+  claimed: ((c: unknown) => unknown) | undefined;
+  own: Test;
+  /** The law forbids a binding requirement for it: only non-binding requirements apply. */
+  exempt: boolean;
+}
+
+export interface FastRegulation {
+  regulation: RegulationInForce;
+  /** Category ids in the regulation's order: state URGENT_BASE + k is category k. */
+  categories: readonly string[];
+  /** Parameter values on a date (cached). */
+  paramsOn(date: string): ParamVector;
+  /** Hot path: the state code, no allocation. */
+  code(c: Case, params: ParamVector): number;
+  /** Outcome, chosen category and applying refusal grounds, on the case's application date (else `date`). */
+  decide(c: Case, date: string): FastDecision;
+  /** Three-valued results of every test for one case, for explaining examples (see why.ts). */
+  tests: {
+    requirements: { id: string; binding: boolean; condition: Condition; test: Test }[];
+    refusalGrounds: { id: string; condition: Condition; test: Test }[];
+    categories: (CompiledCategory & { condition: Condition; ground?: string })[];
+  };
+  slotOf(param: string): number;
+}
+
+export function compileFast(regulation: RegulationInForce): FastRegulation {
+  const r = regulation.regulation;
+  const names = Object.keys(r.parameters);
+  const slots = new Map(names.map((n, i) => [n, i]));
+  // A parameter the regulation does not define reads as missing (as the engine's path lookup would).
+  const slot = (name: string) => {
+    let i = slots.get(name);
+    if (i === undefined) slots.set(name, (i = slots.size));
+    return i;
+  };
+  const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
+
+  const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot) }));
+  const refusalGrounds = r.refusalGrounds.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot) }));
+  const categoryList = r.categories.map((cat, index) => ({
+    id: cat.id, index, condition: cat.conditions, ...(cat.ground !== undefined && { ground: cat.ground }),
+    claimed: cat.ground ? getter(cat.ground) : undefined,
+    own: compileCondition(cat.conditions, slot),
+    exempt: !!cat.statutory && exempt.has(cat.statutory),
+  }));
+  // evaluator.ts sorts by rank = order.indexOf(id) + 1 (unranked → 0, first), stable.
+  const rank = (id: string) => r.ranking.order.indexOf(id) + 1;
+  const ranked = [...categoryList].sort((a, b) => rank(a.id) - rank(b.id));
+
+  const allReqs = requirements.map((q) => q.test);
+  const nonBindingReqs = requirements.filter((q) => !q.binding).map((q) => q.test);
+  const refusalTests = refusalGrounds.map((q) => q.test);
+  const and = (tests: Test[], c: unknown, p: ParamVector): Tri => {
+    let v: Tri = T;
+    for (let i = 0; i < tests.length; i++) {
+      const x = tests[i]!(c, p);
+      if (x === F) return F;
+      if (x < v) v = x;
+    }
+    return v;
+  };
+
+  const cache = new Map<string, ParamVector>();
+  const paramsOn = (date: string): ParamVector => {
+    let v = cache.get(date);
+    if (!v) {
+      const values: unknown[] = new Array(slots.size).fill(undefined);
+      for (const [name, p] of Object.entries(r.parameters)) {
+        values[slots.get(name)!] = p.values ? p.values.find((x) => within(date, x.from, x.until))?.value : p.value;
+      }
+      if (cache.size > 4096) cache.clear();
+      cache.set(date, (v = values));
+    }
+    return v;
+  };
+
+  /** The state given the refusal result; categories are only run while they can still matter. */
+  const stateAfterRefusal = (c: unknown, p: ParamVector, refusal: Tri): number => {
+    const general = and(allReqs, c, p);
+    // Without binding requirements the general result can only rise; compute it only when it may differ.
+    const generalExempt = general === T || nonBindingReqs.length === allReqs.length ? general : and(nonBindingReqs, c, p);
+    let open = false;
+    for (let i = 0; i < ranked.length; i++) {
+      const cat = ranked[i]!;
+      if (cat.claimed && cat.claimed(c) === undefined) continue;
+      const g = cat.exempt ? generalExempt : general;
+      if (g === F) continue;
+      const own = cat.own(c, p);
+      const res = own < g ? own : g;
+      if (res === T) return refusal === F ? URGENT_BASE + cat.index : UNDETERMINED;
+      if (res === U) open = true;
+    }
+    return open ? UNDETERMINED : NOT_URGENT;
+  };
+
+  const code = (c: Case, p: ParamVector): number => {
+    let refusal: Tri = F;
+    for (let i = 0; i < refusalTests.length; i++) {
+      const x = refusalTests[i]!(c, p);
+      if (x === T) return NOT_URGENT;
+      if (x > refusal) refusal = x;
+    }
+    return stateAfterRefusal(c, p, refusal);
+  };
+
+  const decide = (c: Case, date: string): FastDecision => {
+    const p = paramsOn(c.applicationDate ?? date);
+    const applying: string[] = [];
+    let refusal: Tri = F;
+    for (const q of refusalGrounds) {
+      const x = q.test(c, p);
+      if (x === T) applying.push(q.id);
+      if (x > refusal) refusal = x;
+    }
+    const state = refusal === T ? NOT_URGENT : stateAfterRefusal(c, p, refusal);
+    const outcome: Outcome = state >= URGENT_BASE ? 'urgent' : state === UNDETERMINED ? 'undetermined' : 'not-urgent';
+    return { outcome, ...(state >= URGENT_BASE && { category: categoryList[state - URGENT_BASE]!.id }), refusalGrounds: applying };
+  };
+
+  return {
+    regulation,
+    categories: categoryList.map((x) => x.id),
+    paramsOn,
+    code,
+    decide,
+    tests: { requirements, refusalGrounds, categories: categoryList },
+    slotOf: slot,
+  };
+}

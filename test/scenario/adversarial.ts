@@ -1,0 +1,134 @@
+// Adversarial random cases for the differential test: every case field drawn from its zod type, numbers
+// concentrated on the thresholds the rule base actually compares against (value − 1, −0.5, value, +0.5,
+// +1), with missing facts, null facts, wrong types, empty and absent grounds, and application dates on
+// which some parameter has no value.
+import { z } from 'zod';
+import { caseFields, type Case } from '../../src/case/schema.ts';
+import type { RuleBase } from '../../src/rulebase/rulebase.ts';
+import type { Condition } from '../../src/rulebase/schema.ts';
+import type { Random } from '../../src/scenario/prng.ts';
+
+/** Per fact: the numbers the rule base compares it with, and the values around them. */
+export function thresholds(ruleBase: RuleBase): Map<string, number[]> {
+  const out = new Map<string, Set<number>>();
+  const add = (fact: string, v: unknown) => {
+    if (typeof v !== 'number') return;
+    const set = out.get(fact) ?? new Set<number>();
+    for (const d of [-1, -0.5, 0, 0.5, 1]) if (v + d >= 0) set.add(v + d);
+    out.set(fact, set);
+  };
+  for (const periods of ruleBase.periods.values()) {
+    for (const p of periods) {
+      const r = p.regulation;
+      const walk = (c: Condition): void => {
+        if ('all' in c) return c.all.forEach(walk);
+        if ('any' in c) return c.any.forEach(walk);
+        if ('not' in c) return walk(c.not);
+        const v = c.value;
+        if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+          const param = r.parameters[v.param];
+          add(c.fact, param?.value);
+          for (const d of param?.values ?? []) add(c.fact, d.value);
+        } else add(c.fact, v);
+      };
+      for (const t of [...r.requirements, ...r.refusalGrounds, ...r.categories]) walk(t.conditions);
+    }
+  }
+  return new Map([...out].map(([k, s]) => [k, [...s]]));
+}
+
+const DATES = ['2024-06-01', '2025-01-01', '2025-12-31', '2026-01-01', '2026-06-30', '2026-07-01', '2026-12-31', '2027-06-01', '2028-03-01'];
+
+export function adversarialCase(rnd: Random, limits: Map<string, number[]>): Case {
+  const c: Record<string, unknown> = {};
+  const groupState = new Map<string, 'absent' | 'null' | 'empty' | 'present'>();
+  // Some cases clean, some noisy: a clean case can reach every category; a noisy one probes unknowns.
+  const noise = rnd.pick([[0, 5], [0.04, 3], [0.15, 2]] as const);
+  for (const [path, schema] of caseFields) {
+    const keys = path.split('.');
+    // Decide once per containing object whether it is absent, null, empty or filled.
+    const parent = keys.slice(0, -1).join('.');
+    if (parent) {
+      let state = groupState.get(parent);
+      if (!state) {
+        const isGround = parent.startsWith('grounds.');
+        state = rnd.pick<'absent' | 'null' | 'empty' | 'present'>(isGround
+          ? [['absent', 60], ['null', 1], ['empty', 3], ['present', 36]]
+          : [['absent', 6], ['null', 1], ['empty', 2], ['present', 91]]);
+        groupState.set(parent, state);
+        if (state !== 'absent') setPath(c, keys.slice(0, -1), state === 'null' ? null : {});
+      }
+      if (state !== 'present') continue;
+    }
+    const roll = rnd.next() / Math.max(noise, 1e-9) * 0.15;
+    if (roll < 0.1) continue; // missing fact
+    let value: unknown;
+    if (roll < 0.125) value = null;
+    else if (roll < 0.14) value = rnd.pick<unknown>([['12', 1], [true, 1], ['x', 1], [[1], 1], [{}, 1]]); // wrong type
+    else value = valueOf(path, schema, rnd, limits);
+    setPath(c, keys, value);
+  }
+  return c as Case;
+}
+
+function valueOf(path: string, schema: z.ZodType, rnd: Random, limits: Map<string, number[]>): unknown {
+  if (path === 'applicationDate') return rnd.pick(DATES.map((d) => [d, 1] as const));
+  if (schema instanceof z.ZodBoolean) return rnd.chance(path.startsWith('conduct.') ? 0.05 : 0.8);
+  if (schema instanceof z.ZodEnum) return rnd.chance(0.95) ? rnd.pick((schema.options as string[]).map((o) => [o, 1] as const)) : 'onbekend';
+  if (schema instanceof z.ZodNumber) {
+    const near = limits.get(path);
+    if (near && rnd.chance(0.85)) return near[rnd.int(0, near.length - 1)];
+    return rnd.chance(0.5) ? rnd.int(0, 5) : rnd.int(0, 120_000) / (rnd.chance(0.5) ? 1 : 1000);
+  }
+  if (schema instanceof z.ZodString) return rnd.pick([['GM0014', 1], ['GM1966', 1], ['GM9999', 1]] as const);
+  throw new Error(`no generator for ${path}`);
+}
+
+function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  let o = target;
+  for (const k of keys.slice(0, -1)) {
+    if (o[k] === undefined) o[k] = {};
+    if (o[k] === null || typeof o[k] !== 'object') return; // parent null: nothing to set
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys.at(-1)!] = value;
+}
+
+/**
+ * A case that meets the general requirements of every bundled regulation and claims a random set of
+ * grounds with satisfying facts, then has 0–3 fields perturbed (missing, null, threshold, wrong type):
+ * it reaches urgent outcomes, several matched categories (ranking) and single-fact flips.
+ */
+export function nearEligibleCase(rnd: Random, limits: Map<string, number[]>): Case {
+  const outflow = ['maatschappelijke-opvang', 'beschermd-wonen', 'ggz', 'jeugdhulp', 'detentie', 'uitstapprogramma'] as const;
+  const grounds: Record<string, unknown> = {};
+  const homeless = rnd.chance(0.15);
+  if (rnd.chance(0.3)) grounds.mantelzorg = { role: rnd.chance(0.5) ? 'giver' : 'receiver', hoursPerWeek: 10, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true };
+  if (rnd.chance(0.3)) grounds.medical = { independentAdvice: 'urgent', causedByDwelling: true };
+  if (rnd.chance(0.3)) grounds.outflow = { from: outflow[rnd.int(0, outflow.length - 1)], readyForIndependentLiving: true, guidanceArranged: true };
+  if (rnd.chance(0.25)) grounds.violence = { kind: rnd.chance(0.5) ? 'huiselijk-geweld' : 'mensenhandel', inShelter: true, confirmed: true };
+  if (homeless) grounds.homelessFamily = { registeredHomeless: true };
+  if (rnd.chance(0.25)) grounds.acuteEmergency = { confirmed: true };
+  const c: Record<string, unknown> = {
+    applicationDate: rnd.chance(0.8) ? '2026-08-03' : DATES[rnd.int(0, DATES.length - 1)],
+    applicant: { age: rnd.int(18, 80), lawfulResidence: true },
+    household: { adults: rnd.int(1, 2), minorChildren: homeless ? rnd.int(1, 3) : rnd.int(0, 3) },
+    income: { annualHousehold: rnd.int(12_000, 27_000), netMonthly: rnd.int(900, 2500) },
+    residence: { municipality: 'GM0014', yearsRegistered: rnd.int(2, 30), housing: homeless ? 'no-fixed-address' : rnd.pick([['tenant', 3], ['shelter', 1], ['living-in', 1]] as const), yearsIndependent: rnd.int(1, 20) },
+    registration: { points: rnd.int(0, 99) },
+    grounds,
+    conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false },
+  };
+  const fields = [...caseFields.keys()];
+  for (let k = rnd.int(0, 3); k > 0; k--) {
+    const path = fields[rnd.int(0, fields.length - 1)]!;
+    const keys = path.split('.');
+    const roll = rnd.next();
+    const value = roll < 0.3 ? undefined : roll < 0.4 ? null : roll < 0.45 ? 'x' : valueOf(path, caseFields.get(path)!, rnd, limits);
+    if (value === undefined) {
+      const parent = keys.slice(0, -1).reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], c);
+      if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[keys.at(-1)!];
+    } else setPath(c, keys, value);
+  }
+  return c as Case;
+}

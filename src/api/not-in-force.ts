@@ -8,7 +8,8 @@ export function notInForce(e: NotInForceError): ApiProblem {
   const mention = (lang: 'nl' | 'en') => near.map((v) => {
     const period = v.validUntil ? `${v.validFrom} – ${v.validUntil}` : (lang === 'nl' ? `vanaf ${v.validFrom}` : `from ${v.validFrom}`);
     const rel = v.relation === 'previous' ? (lang === 'nl' ? 'vorige versie' : 'previous version') : (lang === 'nl' ? 'volgende versie' : 'next version');
-    return `${rel}: ${period} (${v.status})`;
+    const status = lang === 'nl' && v.status === 'adopted' ? 'vastgesteld' : v.status;
+    return `${rel}: ${period} (${status})`;
   }).join('; ');
   const nl = `Op ${e.date} is in ${e.where} geen urgentieregeling van kracht`;
   const en = `No urgentieregeling is in force in ${e.where} on ${e.date}`;

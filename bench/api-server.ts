@@ -1,0 +1,28 @@
+// The benchmark's server process: the real API (with an API key, logs to /dev/null so the cost of
+// writing them is included) and, on a second port, a no-op Express endpoint as the floor. Prints the two
+// URLs as one JSON line on stdout, then serves until killed.
+import express from 'express';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { parseKeyEntries } from '../src/api/auth.ts';
+import { startServer } from '../src/api/server.ts';
+
+const keyLine = process.env.BENCH_KEY_LINE;
+if (!keyLine) throw new Error('BENCH_KEY_LINE not set');
+
+const api = await startServer({
+  host: '127.0.0.1', port: 0, keys: parseKeyEntries(keyLine, 'bench'),
+  rate: 1e9, burst: 1e9, // measure the engine, not the limiter's refusals
+  logger: pino({ base: { service: 'voorrang-api' } }, pino.destination({ dest: '/dev/null', sync: false })),
+});
+
+const noop = express();
+noop.disable('x-powered-by');
+noop.get('/noop', (_req, res) => {
+  res.json({ ok: true });
+});
+const floor = createServer(noop).listen(0, '127.0.0.1');
+await new Promise((resolve) => floor.once('listening', resolve));
+
+process.stdout.write(JSON.stringify({ api: api.url, noop: `http://127.0.0.1:${(floor.address() as AddressInfo).port}/noop` }) + '\n');

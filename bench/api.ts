@@ -1,0 +1,62 @@
+// The API benchmark on 127.0.0.1 against the real server in a child process (so server and load
+// generator each get a core of this 2-core machine). For each endpoint: latency at a fixed 1,000
+// requests/s (evenly paced, see paced.ts), and requests/s and latency at saturation (autocannon, 10
+// connections); a no-op Express endpoint is the floor.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { createKey } from '../src/api/auth.ts';
+import { exampleCases } from '../src/api/example-cases.ts';
+import { paced, type PacedRequest } from './paced.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+
+interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number }
+
+export async function benchApi(): Promise<Row[]> {
+  const { key, line } = await createKey('bench');
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_KEY_LINE: line }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const [first] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
+    const urls = JSON.parse(first) as { api: string; noop: string };
+    const evalCases = exampleCases.filter((e) => e.municipality === 'GM0014');
+    const evalPath = '/v1/regulations/GM0014/evaluations';
+    const evalRequests: PacedRequest[] = evalCases.map((e) => ({
+      method: 'POST', path: evalPath, body: JSON.stringify(e.case),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    }));
+    const targets: { endpoint: string; origin: string; requests: PacedRequest[] }[] = [
+      { endpoint: 'no-op Express (floor)', origin: new URL(urls.noop).origin, requests: [{ method: 'GET', path: '/noop' }] },
+      { endpoint: 'GET /v1/health', origin: new URL(urls.api).origin, requests: [{ method: 'GET', path: '/v1/health' }] },
+      { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases)`, origin: new URL(urls.api).origin, requests: evalRequests },
+    ];
+    const rows: Row[] = [];
+    for (const t of targets) {
+      const cannon = { url: t.origin, requests: t.requests };
+      await run({ ...cannon, duration: 2 }); // warm-up: JIT, connections, key verification cache
+      const fixed = await paced(t.origin, t.requests, 1000, DURATION);
+      rows.push({ endpoint: t.endpoint, load: '1,000 req/s', ...fixed });
+      const r = await run({ ...cannon, duration: DURATION });
+      rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+    }
+    return rows;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections: CONNECTIONS, ...options });
+}
+
+export function table(rows: Row[]): string {
+  const head = ['endpoint', 'load', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
+  const body = rows.map((r) => [r.endpoint, r.load, Math.round(r.rps).toString(), r.p50.toFixed(2), r.p99.toFixed(2), String(r.errors)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+}

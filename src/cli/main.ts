@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.ts')).validate,
   evaluate: async () => (await import('./evaluate.ts')).evaluate,
   test: async () => (await import('./test.ts')).test,
+  scenario: async () => (await import('./scenario.ts')).scenario,
+  population: async () => (await import('./population.ts')).population,
 };
 
 const help = `voorrang — de urgentieregeling als code
@@ -18,6 +20,8 @@ const help = `voorrang — de urgentieregeling als code
   voorrang validate [map]                      controleer de regelbestanden (standaard: rules/)
   voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] casus.yaml|json [--json] [--lang en]
   voorrang test [map]                          voer de YAML-tests naast de regelbestanden uit
+  voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand]
+  voorrang population --size N --seed S [--format csv|ndjson] [--out bestand]   synthetische populatie (10 Groningse gemeenten)
   voorrang serve [--port 8080] [--host 127.0.0.1]   start de API
 `;
 

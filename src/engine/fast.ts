@@ -201,7 +201,10 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   };
 
   const cache = new Map<string, ParamVector>();
+  let lastDate = '';
+  let last: ParamVector = [];
   const paramsOn = (date: string): ParamVector => {
+    if (date === lastDate) return last; // a population mostly shares one date
     let v = cache.get(date);
     if (!v) {
       const values: unknown[] = new Array(slots.size).fill(undefined);
@@ -211,7 +214,8 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
       if (cache.size > 4096) cache.clear();
       cache.set(date, (v = values));
     }
-    return v;
+    lastDate = date;
+    return (last = v);
   };
 
   /** The state given the refusal result; categories are only run while they can still matter. */

@@ -25,6 +25,16 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+interface Table<T> { total: number; bounds: Float64Array; values: T[] }
+// Cumulative weights per options array, built once: pick() is on the generator's hot path.
+const tables = new WeakMap<object, Table<unknown>>();
+function cumulative<T>(options: readonly (readonly [T, number])[]): Table<T> {
+  const bounds = new Float64Array(options.length);
+  let total = 0;
+  options.forEach(([, w], i) => (bounds[i] = total += w));
+  return { total, bounds, values: options.map(([v]) => v) };
+}
+
 export function random(seed: number): Random {
   const init = splitmix32(seed);
   let a = init(), b = init(), c = init(), d = init();
@@ -43,11 +53,12 @@ export function random(seed: number): Random {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
     pick<T>(options: readonly (readonly [T, number])[]): T {
-      let total = 0;
-      for (const [, w] of options) total += w;
-      let x = next() * total;
-      for (const [v, w] of options) if ((x -= w) < 0) return v;
-      return options[options.length - 1]![0];
+      let table = tables.get(options) as Table<T> | undefined;
+      if (!table) tables.set(options, (table = cumulative(options)));
+      const x = next() * table.total;
+      const { bounds, values } = table;
+      for (let i = 0; i < bounds.length; i++) if (x < bounds[i]!) return values[i]!;
+      return values[values.length - 1]!;
     },
     normal: (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
   };

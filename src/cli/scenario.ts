@@ -1,0 +1,122 @@
+// voorrang scenario scenario.yaml --population cases.csv|ndjson [--format md|json|csv|html] [--out file]
+//   or --size N [--seed S] for a synthetic population. Streams the population; progress on stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BUNDLED_RULES_DIR, loadRuleBase, readRuleFiles } from '../rulebase/load.ts';
+import { RuleBaseError } from '../rulebase/problems.ts';
+import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/files.ts';
+import { feedFile, feedGenerated } from '../scenario/feed.ts';
+import { formatOf } from '../scenario/population.ts';
+import { progressBar } from '../scenario/progress.ts';
+import { FORMATS, render, type Format } from '../scenario/render.ts';
+import { prepareScenario, ScenarioRun } from '../scenario/run.ts';
+import { ScenarioError } from '../scenario/sides.ts';
+import type { Vacancies } from '../scenario/schema.ts';
+import type { Command } from './main.ts';
+
+export const scenario: Command = {
+  usage: 'voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand] [--vacancies bestand] [--lang en]',
+  options: {
+    population: { type: 'string', short: 'p' },
+    size: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string', short: 'o' },
+    vacancies: { type: 'string' },
+    lang: { type: 'string' },
+    rules: { type: 'string' },
+  },
+  async run(values, [file]) {
+    const format = values.format as Format;
+    const size = values.size === undefined ? undefined : Number(values.size);
+    const seed = Number(values.seed);
+    const usage = (why: string) => {
+      console.error(`${why}\n\ngebruik: ${this.usage}`);
+      return 2;
+    };
+    if (!file) return usage('geen scenariobestand');
+    if (!FORMATS.includes(format)) return usage(`--format: kies uit ${FORMATS.join(', ')}`);
+    if ((values.population === undefined) === (size === undefined)) return usage('geef --population of --size (één van beide)');
+    if (size !== undefined && (!Number.isSafeInteger(size) || size < 1 || !Number.isSafeInteger(seed))) return usage('--size en --seed: gehele getallen');
+    const popFormat = typeof values.population === 'string' ? formatOf(values.population) : undefined;
+    if (typeof values.population === 'string' && !popFormat) return usage('--population: een .csv- of .ndjson-bestand');
+    if (values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en') return usage('--lang: nl of en');
+
+    const read = (path: string) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (e) {
+        console.error(`${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand bestaat niet' : (e as Error).message}`);
+        return undefined;
+      }
+    };
+    const text = read(file);
+    if (text === undefined) return 2;
+    const parsed = parseScenario(text);
+    if (!parsed.ok) {
+      for (const p of parsed.problems) console.error(formatFileProblem(file, p));
+      return 2;
+    }
+    const spec = { ...parsed.value, ...(values.lang !== undefined && { language: values.lang as 'nl' | 'en' }) };
+    const here = dirname(resolve(file));
+
+    let vacancies: Vacancies | undefined;
+    const vacanciesPath = typeof values.vacancies === 'string' ? values.vacancies : spec.vacancies ? join(here, spec.vacancies) : undefined;
+    if (vacanciesPath) {
+      const vText = read(vacanciesPath);
+      if (vText === undefined) return 2;
+      const v = parseVacancies(vText);
+      if (!v.ok) {
+        for (const p of v.problems) console.error(formatFileProblem(vacanciesPath, p));
+        return 2;
+      }
+      vacancies = v.value;
+    }
+
+    const rulesDir = typeof values.rules === 'string' ? values.rules : BUNDLED_RULES_DIR;
+    let run: ScenarioRun;
+    try {
+      const ruleBase = loadRuleBase(rulesDir);
+      run = new ScenarioRun(prepareScenario(spec, {
+        ruleBase,
+        sources: () => ({ files: readRuleFiles(rulesDir), registryText: readFileSync(join(rulesDir, 'gemeenten.yaml'), 'utf8') }),
+        readFile: (path) => readFileSync(resolve(here, path), 'utf8'),
+      }));
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        for (const p of e.problems) console.error(`${file}: ${p.path}: ${p.message}`);
+        return 1;
+      }
+      if (e instanceof RuleBaseError) {
+        console.error(e.message);
+        return 1;
+      }
+      throw e;
+    }
+
+    const progress = (total: number) => progressBar(total);
+    let source: string;
+    if (typeof values.population === 'string') {
+      try {
+        await feedFile(run, values.population, popFormat!, progress);
+      } catch (e) {
+        console.error(`${values.population}: ${(e as Error).message}`);
+        return 2;
+      }
+      source = values.population;
+    } else {
+      feedGenerated(run, { size: size!, seed }, progress);
+      source = `generator (--size ${size} --seed ${seed})`;
+    }
+    if (run.errorCount) {
+      for (const e of run.errors) console.error(`${source}:${e.line}${e.column ? `: ${e.column}` : ''}: ${e.message}`);
+      const more = run.errorCount - run.errors.length;
+      console.error(`${run.errorCount} fout(en) in de populatie${more ? ` (${more} niet getoond)` : ''}; geen rapport: een populatie met overgeslagen regels zou een ander antwoord geven`);
+      return 1;
+    }
+    const output = render(run.report(source, vacancies), format);
+    if (typeof values.out === 'string') writeFileSync(values.out, output);
+    else process.stdout.write(output);
+    return 0;
+  },
+};

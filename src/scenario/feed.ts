@@ -1,0 +1,26 @@
+// Feeding a population into a run: from a file (streamed), from the generator, or from rows in memory.
+import { createReadStream, statSync } from 'node:fs';
+import { generatePopulation, type GeneratorOptions } from './generator.ts';
+import { readPopulation, type PopulationFormat } from './population.ts';
+import type { Progress } from './progress.ts';
+import type { ScenarioRun } from './run.ts';
+
+export async function feedFile(run: ScenarioRun, path: string, format: PopulationFormat, progress?: (total: number) => Progress): Promise<void> {
+  const bar = progress?.(statSync(path).size);
+  for await (const batch of readPopulation(createReadStream(path, { highWaterMark: 1 << 20 }), format)) {
+    for (const row of batch.rows) run.add(row);
+    for (const e of batch.errors) run.error(e);
+    bar?.update(batch.bytes, run.cases);
+  }
+  bar?.end();
+}
+
+export function feedGenerated(run: ScenarioRun, spec: GeneratorOptions, progress?: (total: number) => Progress): void {
+  const bar = progress?.(spec.size);
+  let n = 0;
+  for (const row of generatePopulation(spec)) {
+    run.add(row);
+    if ((++n & 0xffff) === 0) bar?.update(n, run.cases);
+  }
+  bar?.end();
+}

@@ -1,0 +1,48 @@
+// Reading a population file as a stream of row batches (CSV or NDJSON), with every problem kept.
+import type { Readable } from 'node:stream';
+import { chomp, lineBatches } from './lines.ts';
+import { CsvPopulation } from './csv.ts';
+import { ndjsonRow } from './ndjson.ts';
+import type { PopulationError, PopulationRow } from './schema.ts';
+
+export type PopulationFormat = 'csv' | 'ndjson';
+
+export interface RowBatch {
+  rows: PopulationRow[];
+  errors: PopulationError[];
+  /** Bytes read so far. */
+  bytes: number;
+}
+
+export const formatOf = (path: string): PopulationFormat | undefined =>
+  /\.csv$/i.test(path) ? 'csv' : /\.(nd)?jsonl?$/i.test(path) ? 'ndjson' : undefined;
+
+export async function* readPopulation(stream: Readable, format: PopulationFormat): AsyncGenerator<RowBatch> {
+  let csv: CsvPopulation | undefined;
+  for await (const batch of lineBatches(stream)) {
+    const rows: PopulationRow[] = [];
+    const errors: PopulationError[] = [];
+    for (let i = 0; i < batch.lines.length; i++) {
+      const line = batch.first + i;
+      const text = chomp(batch.lines[i]!);
+      if (format === 'csv' && line === 1) {
+        const header = CsvPopulation.fromHeader(text.replace(/^\uFEFF/, ''));
+        if (Array.isArray(header)) {
+          yield { rows, errors: header, bytes: batch.bytes };
+          return; // without a valid header no line can be read
+        }
+        csv = header;
+        continue;
+      }
+      if (text.trim() === '') {
+        errors.push({ line, message: 'lege regel' });
+        continue;
+      }
+      const r = csv ? csv.row(text, line) : ndjsonRow(text, line);
+      if (Array.isArray(r)) errors.push(...r);
+      else rows.push(r);
+    }
+    yield { rows, errors, bytes: batch.bytes };
+  }
+  if (format === 'csv' && !csv) yield { rows: [], errors: [{ line: 1, message: 'leeg bestand: de kopregel ontbreekt' }], bytes: 0 };
+}

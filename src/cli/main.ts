@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   test: async () => (await import('./test.ts')).test,
   scenario: async () => (await import('./scenario.ts')).scenario,
   population: async () => (await import('./population.ts')).population,
+  diff: async () => (await import('./diff.ts')).diff,
 };
 
 const help = `voorrang — de urgentieregeling als code
@@ -20,6 +21,7 @@ const help = `voorrang — de urgentieregeling als code
   voorrang validate [map]                      controleer de regelbestanden (standaard: rules/)
   voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] casus.yaml|json [--json] [--lang en]
   voorrang test [map]                          voer de YAML-tests naast de regelbestanden uit
+  voorrang diff GM0014 [--against model|GM1966|JJJJ-MM-DD] [--date D] [--format md|json|html] [--lang en]
   voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand]
   voorrang population --size N --seed S [--format csv|ndjson] [--out bestand]   synthetische populatie (10 Groningse gemeenten)
   voorrang serve [--port 8080] [--host 127.0.0.1]   start de API

@@ -9,6 +9,14 @@ import type { PopulationError, PopulationRow } from './schema.ts';
 /** Columns besides the case fields. */
 export const EXTRA_COLUMNS = ['id', 'municipality'] as const;
 
+/**
+ * A ground object (`grounds.mantelzorg`, …) as a column of its own, `true` when claimed: a case can claim a
+ * ground while every fact under it is still unknown, which empty fact cells alone cannot say. A filled
+ * fact cell under a ground claims it too.
+ */
+export const GROUND_COLUMNS: readonly string[] = [...new Set([...caseFields.keys()]
+  .filter((f) => f.startsWith('grounds.')).map((f) => f.split('.').slice(0, 2).join('.')))];
+
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** A parser for one case field: the cell's text to a typed value, valid under the field's zod type. */
@@ -73,6 +81,10 @@ export function splitCsvLine(line: string): string[] | { error: string } {
   return out;
 }
 
+const CLAIMED = Symbol('claimed');
+const claimParser = (raw: string): Parsed => (raw === 'true' ? { ok: true, value: CLAIMED } : raw === 'false' ? { ok: true, value: undefined }
+  : { ok: false, message: `'${raw}' is geen true of false (true: deze grond is aangevraagd)` });
+
 interface Column {
   name: string;
   /** Path below the case; absent for id and municipality. */
@@ -103,6 +115,7 @@ export class CsvPopulation {
       if (seen.has(name)) errors.push({ line: 1, column: name, message: `kolom '${name}' staat er twee keer in` });
       seen.add(name);
       if ((EXTRA_COLUMNS as readonly string[]).includes(name)) return { name };
+      if (GROUND_COLUMNS.includes(name)) return { name, keys: name.split('.'), parse: claimParser };
       const schema = caseFields.get(name);
       if (!schema) {
         const near = [...caseFields.keys()].filter((f) => f.endsWith(`.${name.split('.').at(-1)}`) || f.startsWith(name));
@@ -135,10 +148,12 @@ export class CsvPopulation {
         (errors ??= []).push({ line, column: col.name, message: p.message });
         continue;
       }
+      if (p.value === undefined) continue; // a ground column saying false: not claimed by this column
       const keys = col.keys!;
       let o = c;
       for (let k = 0; k < keys.length - 1; k++) o = (o[keys[k]!] ??= {}) as Record<string, unknown>;
-      o[keys[keys.length - 1]!] = p.value;
+      if (p.value === CLAIMED) o[keys[keys.length - 1]!] ??= {};
+      else o[keys[keys.length - 1]!] = p.value;
     }
     if (errors) return errors;
     const municipality = (this.municipalityAt >= 0 && cells[this.municipalityAt]) || (c.residence as Case['residence'])?.municipality;
@@ -149,19 +164,30 @@ export class CsvPopulation {
 }
 
 /** Header line for a population of the given case fields (all by default). */
-export function csvHeader(fields: readonly string[] = [...caseFields.keys()]): string[] {
+export function csvHeader(fields: readonly string[] = defaultFields()): string[] {
   return ['id', 'municipality', ...fields];
+}
+
+/** Every case field, each ground column just before the facts of its ground. */
+function defaultFields(): string[] {
+  const out: string[] = [];
+  for (const f of caseFields.keys()) {
+    const ground = f.startsWith('grounds.') ? f.split('.').slice(0, 2).join('.') : undefined;
+    if (ground && !out.includes(ground)) out.push(ground);
+    out.push(f);
+  }
+  return out;
 }
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** One CSV line for a row, columns as in `csvHeader(fields)`. */
-export function csvLine(row: { id?: string; municipality: string; case: Case }, fields: readonly string[] = [...caseFields.keys()]): string {
+export function csvLine(row: { id?: string; municipality: string; case: Case }, fields: readonly string[] = defaultFields()): string {
   const cells = [row.id ?? '', row.municipality];
   for (const f of fields) {
     let v: unknown = row.case;
     for (const k of f.split('.')) v = v === undefined || v === null ? undefined : (v as Record<string, unknown>)[k];
-    cells.push(v === undefined || v === null ? '' : String(v));
+    cells.push(v === undefined || v === null ? '' : typeof v === 'object' ? 'true' : String(v));
   }
   return cells.map(quote).join(',');
 }

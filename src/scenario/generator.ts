@@ -158,9 +158,12 @@ function generateCase(rnd: Random, municipality: string, codes: readonly string[
   putKnown(rnd, conduct, 'canSolveWithinThreeMonths', rnd.chance(D.conduct.canSolveWithinThreeMonths));
   putKnown(rnd, conduct, 'rentArrears', rnd.chance(D.conduct.rentArrears));
   putKnown(rnd, conduct, 'nuisance', rnd.chance(D.conduct.nuisance));
-  const c: Obj = { applicant, household, income, residence, registration };
+  // An object without facts is left out, except a ground: claimed with every fact unknown still counts.
+  const c: Obj = {};
+  const parts: [string, Obj | undefined][] = [['applicant', applicant], ['household', household], ['income', income], ['residence', residence], ['registration', registration]];
+  for (const [key, o] of parts) if (Object.keys(o!).length) c[key] = o;
   if (grounds) c.grounds = grounds;
-  c.conduct = conduct;
+  if (Object.keys(conduct).length) c.conduct = conduct;
   return c as Case;
 }
 

@@ -5,7 +5,7 @@ import type { Lang } from '../engine/decision.ts';
 import { URGENT_BASE, type FastRegulation } from '../engine/fast.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import type { ExampleCell, ReportState, ScenarioReport, Scope } from './report-schema.ts';
-import type { PopulationError, PopulationRow, Scenario, Vacancies } from './schema.ts';
+import { withDefaults, type PopulationError, type PopulationRow, type Scenario, type ScenarioSpec, type Vacancies } from './schema.ts';
 import { resolveSide, type ResolvedSide, type SideContext } from './sides.ts';
 import { explain } from './why.ts';
 import { fairShare } from './fair-share.ts';
@@ -17,7 +17,7 @@ const outcomeWords = {
 };
 
 export interface PreparedScenario {
-  scenario: Scenario;
+  scenario: ScenarioSpec;
   ruleBase: RuleBase;
   baseline: ResolvedSide;
   variant: ResolvedSide;
@@ -26,7 +26,8 @@ export interface PreparedScenario {
 }
 
 /** Resolves both sides (throws ScenarioError) and lays out the states of the matrix. */
-export function prepareScenario(scenario: Scenario, ctx: Omit<SideContext, 'scenarioDate' | 'lang'>): PreparedScenario {
+export function prepareScenario(input: Scenario, ctx: Omit<SideContext, 'scenarioDate' | 'lang'>): PreparedScenario {
+  const scenario = withDefaults(input);
   const full = { ...ctx, scenarioDate: scenario.date, lang: scenario.language };
   const baseline = resolveSide('baseline', scenario.baseline, full);
   const variant = resolveSide('variant', scenario.variant, full);

@@ -10,8 +10,8 @@ const Code = z.string().regex(/^GM\d{4}$/).describe('CBS municipality code, e.g.
 /** One side of the comparison: which regulation each case is evaluated under. */
 export const Side = z.strictObject({
   title: z.string().min(1).optional().describe('Name of this side in the report'),
-  regulation: z.string().regex(/^(in-force|GM\d{4}|[a-z]+\/[a-z0-9-]+)$/).default('in-force')
-    .describe("'in-force': each case under the regulation of its own municipality; a GM code or a file set (e.g. model/vng): that regulation for every case"),
+  regulation: z.string().regex(/^(in-force|GM\d{4}|[a-z]+\/[a-z0-9-]+)$/).optional()
+    .describe("'in-force' (default): each case under the regulation of its own municipality; a GM code or a file set (e.g. model/vng): that regulation for every case"),
   date: IsoDate.optional().describe('The regulation in force on this date; default the scenario date'),
   ruleFile: z.string().min(1).optional()
     .describe('A rule file (path relative to the scenario file) added to the rule base for this side, e.g. a draft new version of a verordening'),
@@ -25,13 +25,18 @@ export const Scenario = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   date: IsoDate.describe('Regulations in force on this date; also the application date of cases without one'),
-  baseline: Side.default({ regulation: 'in-force' }),
+  baseline: Side.optional().describe('Default: the regulation in force in each case\'s municipality'),
   variant: Side,
-  examples: z.int().min(0).max(50).default(3).describe('Example cases per transition cell'),
+  examples: z.int().min(0).max(50).optional().describe('Example cases per changed transition cell (default 3)'),
   vacancies: z.string().min(1).optional().describe('Vacancies file (path relative to the scenario file) for the fair share'),
-  language: Lang.default('nl'),
+  language: Lang.optional().describe('Language of the report (default nl)'),
 }).describe('A voorrang scenario: a baseline and a variant compared over a population of cases');
+// No zod defaults: the JSON Schema editors use is the input shape, in which these fields are optional.
 export type Scenario = z.infer<typeof Scenario>;
+
+/** A scenario with its defaults filled in. */
+export type ScenarioSpec = Scenario & { baseline: Side; examples: number; language: z.infer<typeof Lang> };
+export const withDefaults = (s: Scenario): ScenarioSpec => ({ ...s, baseline: s.baseline ?? {}, examples: s.examples ?? 3, language: s.language ?? 'nl' });
 
 export const Vacancies = z.strictObject({
   $schema: z.string().optional(),

@@ -62,6 +62,7 @@ const compileOnce = (r: RegulationInForce): FastRegulation => {
 
 export function resolveSide(which: 'baseline' | 'variant', side: Side, ctx: SideContext): ResolvedSide {
   const date = side.date ?? ctx.scenarioDate;
+  const named = side.regulation ?? 'in-force';
   const ruleBase = side.ruleFile ? withRuleFile(which, side.ruleFile, ctx) : ctx.ruleBase;
   const problems: ScenarioProblem[] = [];
 
@@ -69,9 +70,9 @@ export function resolveSide(which: 'baseline' | 'variant', side: Side, ctx: Side
   const base = new Map<string, RegulationInForce | null>();
   for (const m of ruleBase.municipalities) {
     try {
-      base.set(m.code, ruleBase.regulationOn(side.regulation === 'in-force' ? m.code : side.regulation, date));
+      base.set(m.code, ruleBase.regulationOn(named === 'in-force' ? m.code : named, date));
     } catch (e) {
-      if (e instanceof NotInForceError && side.regulation === 'in-force') base.set(m.code, null);
+      if (e instanceof NotInForceError && named === 'in-force') base.set(m.code, null);
       else if (e instanceof NotInForceError || e instanceof UnknownMunicipalityError) {
         throw new ScenarioError([{ path: `${which}.regulation`, message: e.message }]);
       } else throw e;
@@ -133,10 +134,11 @@ function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
 }
 
 function defaultTitle(side: Side, date: string, ruleBase: RuleBase, lang: Lang): string {
-  const what = side.regulation === 'in-force'
+  const named = side.regulation ?? 'in-force';
+  const what = named === 'in-force'
     ? (lang === 'nl' ? `regeling van kracht op ${date}` : `regulations in force on ${date}`)
-    : /^GM\d{4}$/.test(side.regulation) ? `${ruleBase.municipality(side.regulation).name} (${side.regulation}) ${lang === 'nl' ? 'op' : 'on'} ${date}`
-      : `${side.regulation} ${lang === 'nl' ? 'op' : 'on'} ${date}`;
+    : /^GM\d{4}$/.test(named) ? `${ruleBase.municipality(named).name} (${named}) ${lang === 'nl' ? 'op' : 'on'} ${date}`
+      : `${named} ${lang === 'nl' ? 'op' : 'on'} ${date}`;
   const file = side.ruleFile ? (lang === 'nl' ? ` met ${side.ruleFile}` : ` with ${side.ruleFile}`) : '';
   const n = side.changes?.length ?? 0;
   const changes = n ? (lang === 'nl' ? ` en ${n} wijziging${n === 1 ? '' : 'en'}` : ` and ${n} change${n === 1 ? '' : 's'}`) : '';

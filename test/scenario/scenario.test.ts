@@ -1,0 +1,193 @@
+// Scenario runs whose transitions are computed by hand, refusals with the rule file's own message, and
+// the report in every format.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadRuleBase } from '../../src/rulebase/load.ts';
+import { applyVariant } from '../../src/rulebase/variant.ts';
+import { prepareScenario, ScenarioRun } from '../../src/scenario/run.ts';
+import { Scenario, type PopulationRow } from '../../src/scenario/schema.ts';
+import { ScenarioError } from '../../src/scenario/sides.ts';
+import { render } from '../../src/scenario/render.ts';
+import { ScenarioReport } from '../../src/scenario/report-schema.ts';
+import { runScenario, PopulationErrors } from '../../src/scenario/run-scenario.ts';
+import { parseScenario } from '../../src/scenario/files.ts';
+import { bundledFiles, registryText } from '../fixtures.ts';
+import { mantelzorg, eligible } from '../engine/cases.ts';
+import type { Case } from '../../src/case/schema.ts';
+
+const ruleBase = loadRuleBase();
+const basis = { article: '2.6' };
+const tenHours = [{ op: 'setParameter' as const, parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis }];
+
+function runOf(scenario: unknown, rows: PopulationRow[], ctx = {}) {
+  const run = new ScenarioRun(prepareScenario(Scenario.parse(scenario), { ruleBase, ...ctx }));
+  for (const row of rows) run.add(row);
+  return run;
+}
+const rowsOf = (cases: Case[], municipality = 'GM1966') => cases.map((c, i) => ({ line: i + 2, id: `c${i + 1}`, municipality, case: c }));
+
+// 37 cases between 8 and 10 hours (8 ≤ h < 10), 20 at exactly 10, 15 at 12, 10 at 7 — all otherwise eligible.
+const hours = [...Array.from({ length: 37 }, (_, i) => [8, 8.5, 9, 9.5, 9.99][i % 5]!), ...Array(20).fill(10), ...Array(15).fill(12), ...Array(10).fill(7)];
+const population = rowsOf(hours.map((h) => mantelzorg({ hoursPerWeek: h })));
+
+describe('a scenario with hand-computed transitions', () => {
+  const run = runOf({ name: '10 uur', date: '2026-08-03', variant: { changes: tenHours } }, population);
+  const report = run.report('test');
+  const total = report.scopes.find((s) => s.kind === 'total')!;
+
+  it('moves exactly the 37 cases between 8 and 10 hours from mantelzorg to not urgent', () => {
+    expect(total.transitions).toEqual([
+      { from: 'not-urgent', to: 'not-urgent', count: 10 },
+      { from: 'urgent:mantelzorg', to: 'not-urgent', count: 37 },
+      { from: 'urgent:mantelzorg', to: 'urgent:mantelzorg', count: 35 },
+    ]);
+    expect(total.counts).toEqual([
+      { state: 'not-urgent', baseline: 10, variant: 47 },
+      { state: 'urgent:mantelzorg', baseline: 72, variant: 35 },
+    ]);
+    expect(total.urgent).toEqual({ baseline: 72, variant: 35 });
+  });
+
+  it('counts per municipality and per region', () => {
+    expect(report.scopes.find((s) => s.id === 'GM1966')!.urgent).toEqual({ baseline: 72, variant: 35 });
+    expect(report.scopes.find((s) => s.id === 'groningen-assen')!.cases).toBe(82);
+    expect(report.scopes.find((s) => s.id === 'GM0014')!.cases).toBe(0);
+  });
+
+  it('shows up to N examples per changed cell with the condition that decided', () => {
+    expect(report.examples).toHaveLength(1);
+    const cell = report.examples[0]!;
+    expect(cell).toMatchObject({ from: 'urgent:mantelzorg', to: 'not-urgent', count: 37 });
+    expect(cell.cases.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(cell.cases[0]!.baseline.decisive).toEqual([{ kind: 'met', category: 'mantelzorg', label: 'Mantelzorg' }]);
+    expect(cell.cases[0]!.variant.decisive).toEqual([{
+      kind: 'category', id: 'mantelzorg', label: 'Mantelzorg', result: 'false',
+      leaves: [{ fact: 'grounds.mantelzorg.hoursPerWeek', label: 'Uren mantelzorg per week', operator: 'greaterThanInclusive', factValue: 8, value: 10, parameter: 'mantelzorg.minimumUrenPerWeek', result: 'false' }],
+    }]);
+  });
+
+  it('renders Markdown, JSON, CSV and standalone HTML', () => {
+    expect(ScenarioReport.safeParse(JSON.parse(render(report, 'json'))).success).toBe(true);
+    const md = render(report, 'md');
+    expect(md).toContain('| urgent: Mantelzorg | niet urgent | 37 |');
+    expect(md).toContain('Mantelzorg niet vervuld: Uren mantelzorg per week 8 ≥ 10 [mantelzorg.minimumUrenPerWeek] ✗');
+    const csv = render(report, 'csv').trim().split('\n');
+    expect(csv[0]).toBe('scope,scope_id,scope_name,from,to,from_label,to_label,count');
+    expect(csv).toContain('total,total,Alle gemeenten,urgent:mantelzorg,not-urgent,urgent: Mantelzorg,niet urgent,37');
+    expect(csv).toContain('municipality,GM1966,Het Hogeland,urgent:mantelzorg,not-urgent,urgent: Mantelzorg,niet urgent,37');
+    const html = render(report, 'html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg /g)).toHaveLength(2); // matrix and bars
+    expect(html).not.toMatch(/<(script|link|img)\b|src=|url\(/); // no external assets
+  });
+
+  it('speaks English when asked', () => {
+    const en = runOf({ name: '10 hours', date: '2026-08-03', language: 'en', variant: { changes: tenHours } }, population).report('test');
+    expect(render(en, 'md')).toContain('Mantelzorg (informal care) not met: Hours of mantelzorg a week 8 ≥ 10 [mantelzorg.minimumUrenPerWeek] ✗');
+  });
+});
+
+describe('other variants', () => {
+  it('drops a refusal ground: exactly the cases refused on that ground alone become urgent', () => {
+    const solvable = { ...eligible.conduct!, canSolveWithinThreeMonths: true };
+    const cases = [
+      ...Array(5).fill({ ...mantelzorg(), conduct: solvable }),                          // refused on zelf-oplosbaar only
+      ...Array(3).fill({ ...mantelzorg(), conduct: { ...solvable, rentArrears: true } }), // also on huurachterstand
+      ...Array(4).fill(mantelzorg()),                                                     // urgent either way
+    ];
+    const report = runOf({ name: 'x', date: '2026-08-03', variant: { changes: [{ op: 'removeRefusalGround', refusalGround: 'zelf-oplosbaar', basis }] } }, rowsOf(cases)).report('t');
+    expect(report.scopes[0]!.transitions).toEqual([
+      { from: 'not-urgent', to: 'not-urgent', count: 3 },
+      { from: 'not-urgent', to: 'urgent:mantelzorg', count: 5 },
+      { from: 'urgent:mantelzorg', to: 'urgent:mantelzorg', count: 4 },
+    ]);
+    expect(report.examples[0]!.cases[0]!.baseline.decisive).toEqual([expect.objectContaining({ kind: 'refusal-ground', id: 'zelf-oplosbaar', result: 'true' })]);
+  });
+
+  it('compares two dates: before the Wvrv nine municipalities have no scheme', () => {
+    const cases = ['GM0014', 'GM1966', 'GM0765'].map((m, i) => ({ line: i + 1, municipality: m, case: { ...mantelzorg(), applicationDate: undefined } as Case }));
+    const report = runOf({ name: 'wvrv', date: '2026-07-01', baseline: { date: '2026-06-30' }, variant: {} }, cases).report('t');
+    expect(report.baseline.noScheme).toHaveLength(9);
+    expect(report.variant.noScheme).toEqual([]);
+    expect(report.scopes[0]!.transitions.find((t) => t.from === 'no-scheme')).toEqual({ from: 'no-scheme', to: 'urgent:mantelzorg', count: 2 });
+  });
+
+  it('evaluates everyone under one named regulation', () => {
+    const report = runOf({ name: 'x', date: '2026-08-03', baseline: { regulation: 'GM0014' }, variant: { regulation: 'model/vng' } }, population).report('t');
+    expect(report.baseline.regulations.map((r) => r.set)).toEqual(['gemeente/GM0014-groningen']);
+    expect(report.variant.regulations.map((r) => r.set)).toEqual(['model/vng']);
+  });
+
+  it('refuses a variant that breaks the law with the same conformance message as a rule file', () => {
+    const changes = [{ op: 'removeCategory' as const, category: 'medisch', basis }];
+    const direct = applyVariant(ruleBase.regulationOn('GM1966', '2026-08-03'), changes, 'zonder medisch');
+    let error: unknown;
+    try {
+      runOf({ name: 'x', date: '2026-08-03', variant: { title: 'zonder medisch', changes } }, []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const problems = (error as ScenarioError).problems;
+    expect(problems).toHaveLength(1); // one message naming all ten municipalities
+    expect(problems[0]!.path).toBe('variant.changes');
+    expect(problems[0]!.message).toContain(direct.problems[0]!.message);
+    expect(problems[0]!.message).toMatch(/^Groningen \(GM0014\), Het Hogeland \(GM1966\)/);
+  });
+
+  it('adds a rule file for a side, checked like any rule file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+    const hogeland = bundledFiles.find((f) => f.path === 'gemeente/GM1966-het-hogeland/2026-07-01.yaml')!.text;
+    writeFileSync(join(dir, 'hogeland-10.yaml'), hogeland.replace('changes: []', `changes:
+  - op: setParameter
+    parameter: mantelzorg.minimumUrenPerWeek
+    value: 10
+    basis: { article: '2.6' }`));
+    writeFileSync(join(dir, 'broken.yaml'), hogeland.replace('changes: []', `changes:
+  - op: removeCategory
+    category: medisch
+    basis: { article: '2.7' }`));
+    const ctx = { sources: () => ({ files: bundledFiles, registryText }), readFile: (p: string) => readFileSync(join(dir, p), 'utf8') };
+    const report = runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'hogeland-10.yaml' } }, population, ctx).report('t');
+    expect(report.scopes[0]!.urgent).toEqual({ baseline: 72, variant: 35 });
+    expect(() => runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'broken.yaml' } }, [], ctx))
+      .toThrow(/broken\.yaml: .*laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 \(Wvrv\) art\. 12 lid 3/);
+  });
+
+  it('names an unknown municipality in the population by line', () => {
+    const run = runOf({ name: 'x', date: '2026-08-03', variant: {} }, [{ line: 7, municipality: 'GM9999', case: {} }]);
+    expect(run.errors).toEqual([{ line: 7, column: 'municipality', message: "onbekende gemeente 'GM9999' (niet in rules/gemeenten.yaml)" }]);
+  });
+});
+
+describe('runScenario (the API function)', () => {
+  it('runs inline cases and a generator spec', () => {
+    const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', variant: { changes: tenHours } });
+    const inline = runScenario({ scenario, population: { cases: population.map((r) => ({ municipality: r.municipality, case: r.case })) } }, ruleBase);
+    expect(inline.scopes[0]!.urgent).toEqual({ baseline: 72, variant: 35 });
+    const generated = runScenario({ scenario, population: { generate: { size: 2000, seed: 1 } } }, ruleBase);
+    expect(generated.population.cases).toBe(2000);
+  });
+
+  it('refuses a population with an unknown municipality', () => {
+    const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', variant: {} });
+    expect(() => runScenario({ scenario, population: { cases: [{ municipality: 'GM9999', case: {} }] } }, ruleBase)).toThrow(PopulationErrors);
+  });
+});
+
+describe('example scenario files', () => {
+  const dir = new URL('../../examples/scenarios/', import.meta.url);
+  const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(new URL('../../schemas/scenario.schema.json', import.meta.url), 'utf8')));
+  for (const name of readdirSync(dir)) {
+    it(`${name} is valid (zod and the JSON Schema editors use)`, () => {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      expect(parseScenario(text).ok).toBe(true);
+      expect(validate(parseYaml(text)), JSON.stringify(validate.errors)).toBe(true);
+    });
+  }
+});

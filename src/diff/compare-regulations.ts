@@ -26,7 +26,8 @@ export interface DiffOptions {
   evaluator?: EvaluatesUnder;
 }
 
-const emptyRuleBase = () => new RuleBase([], [], new Map(), new Map(), new Map());
+/** An evaluator that compiles a regulation on its first use only (an empty rule base: nothing up front). */
+export const lazyEvaluator = (): EvaluatesUnder => new Evaluator(new RuleBase([], [], new Map(), new Map(), new Map()));
 
 export async function diffRegulations(base: RegulationInForce, subject: RegulationInForce, options: DiffOptions = {}): Promise<DiffReport> {
   const lang = options.lang ?? 'nl';
@@ -46,7 +47,7 @@ export async function diffRegulations(base: RegulationInForce, subject: Regulati
   const parameters = diffParameters(base.regulation, subject.regulation,
     all.flatMap((t) => t.conditions.map((change) => ({ test: t.label, change }))), validity, date, lang);
 
-  const w: WitnessContext = { base, subject, date, lang, evaluator: options.evaluator ?? new Evaluator(emptyRuleBase()) };
+  const w: WitnessContext = { base, subject, date, lang, evaluator: options.evaluator ?? lazyEvaluator() };
   const witnessed = async <T extends object>(item: T, find: () => Promise<ConditionChange['witness']>): Promise<T & Pick<ValueChange, 'witness' | 'noWitness'>> => {
     const witness = await find();
     return { ...item, ...(witness ? { witness } : { noWitness: say.noWitness }) };

@@ -5,6 +5,7 @@
 import { Evaluator } from '../engine/evaluator.ts';
 import { today, within } from '../rulebase/dates.ts';
 import { RuleBase, type RegulationInForce } from '../rulebase/rulebase.ts';
+import type { Leaf } from '../rulebase/schema.ts';
 import { diffArticles } from './articles.ts';
 import { diffBinding, diffLaw } from './binding.ts';
 import { diffTests, type RawTestChange } from './compare-tests.ts';
@@ -60,14 +61,17 @@ export async function diffRegulations(base: RegulationInForce, subject: Regulati
     return t.kind === 'changed' ? report : witnessed(report, () => findWitness(w, { testKind: t.testKind, base: t.base, subject: t.subject, direction: t.direction }));
   })();
 
-  const [categories, requirements, refusalGrounds, validityChange] = await Promise.all([
+  const rankingDiff = diffRanking(base.regulation, subject.regulation, lang);
+  const children = (n: number): Leaf => ({ fact: 'household.minorChildren', operator: 'equal', value: n, label: { nl: 'Aantal minderjarige kinderen', en: 'Number of minor children' } });
+  const [categories, requirements, refusalGrounds, validityChange, ranking, searchProfile] = await Promise.all([
     Promise.all(tests.categories.map(project)),
     Promise.all(tests.requirements.map(project)),
     Promise.all(tests.refusalGrounds.map(project)),
     validity ? witnessed(validity, () => findUrgentWitness(w)) : undefined,
+    rankingDiff ? witnessed(rankingDiff.change, () => findUrgentWitness(w, { pair: rankingDiff.swapped })) : undefined,
+    Promise.all(diffSearchProfile(base.regulation, subject.regulation, lang).map(({ minorChildren, ...row }) =>
+      witnessed(row, () => findUrgentWitness(w, { facts: [children(minorChildren)] })))),
   ]);
-  const ranking = diffRanking(base.regulation, subject.regulation, lang);
-  const searchProfile = diffSearchProfile(base.regulation, subject.regulation, lang);
   const binding = diffBinding(base, subject, lang);
   const law = diffLaw(base, subject, lang);
   const articles = diffArticles(base.regulation.articles, subject.regulation.articles, lang);
@@ -83,7 +87,7 @@ export async function diffRegulations(base: RegulationInForce, subject: Regulati
   ];
   const witnessable: { witness?: unknown }[] = [
     ...[...categories, ...requirements, ...refusalGrounds].flatMap((t): { witness?: unknown }[] => (t.kind === 'changed' ? t.conditions : [t])),
-    ...(validityChange ? [validityChange] : []),
+    ...(validityChange ? [validityChange] : []), ...(ranking ? [ranking] : []), ...searchProfile,
   ];
   const count = (d: string) => directions.filter((x) => x === d).length;
   const errors = findings.filter((f) => f.level === 'error').length;

@@ -60,8 +60,9 @@ export function renderHtml(r: DiffReport): string {
   const witness = (x: { witness?: Witness; noWitness?: string }) => {
     if (!x.witness) return x.noWitness ? `<div class="witness">${h.witness}: ${esc(x.noWitness)}</div>` : '';
     const w = x.witness;
-    return `<div class="witness">${h.witness}: ${esc(w.keyFacts.join('; '))} → <b>${esc(r.base.name)}</b>: ${esc(decisionWords(w.base, lang))}; `
-      + `<b>${esc(r.subject.name)}</b>: ${esc(decisionWords(w.subject, lang))}`
+    const rooms = w.base.searchProfile !== w.subject.searchProfile;
+    return `<div class="witness">${h.witness}: ${esc(w.keyFacts.join('; '))} → <b>${esc(r.base.name)}</b>: ${esc(decisionWords(w.base, lang, rooms))}; `
+      + `<b>${esc(r.subject.name)}</b>: ${esc(decisionWords(w.subject, lang, rooms))}`
       + `<details><summary>${h.caseLabel}</summary><pre>${esc(JSON.stringify(w.case, null, 2))}</pre></details></div>`;
   };
   const parts: string[] = [];
@@ -126,7 +127,7 @@ export function renderHtml(r: DiffReport): string {
   values(h.validity, r.validity ? [r.validity] : []);
   if (r.ranking) {
     push(`<h2>${h.ranking} <span class="note">(${esc(r.ranking.citation)})</span></h2><ul><li>${h.oldOrder}: ${esc(r.ranking.old.join(', '))}</li>`
-      + `<li>${h.newOrder}: ${esc(r.ranking.new.join(', '))}</li>${r.ranking.moved.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`);
+      + `<li>${h.newOrder}: ${esc(r.ranking.new.join(', '))}</li>${r.ranking.moved.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>${witness(r.ranking)}`);
   }
   values(h.searchProfile, r.searchProfile);
   values(h.binding, r.binding);

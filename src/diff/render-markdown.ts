@@ -115,6 +115,7 @@ export function renderMarkdown(r: DiffReport): string {
     line(`- ${h.oldOrder}: ${r.ranking.old.join(', ')}`);
     line(`- ${h.newOrder}: ${r.ranking.new.join(', ')}`);
     for (const m of r.ranking.moved) line(`- ${m}`);
+    witness(r.ranking, '');
   }
   values(h.searchProfile, r.searchProfile);
   values(h.binding, r.binding);

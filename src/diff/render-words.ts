@@ -104,15 +104,19 @@ const outcomeWords = {
   en: { urgent: 'urgent', 'not-urgent': 'not urgent', undetermined: 'undetermined' },
 } as const;
 
-/** "urgent (Mantelzorg, 6 maanden)" */
-export function decisionWords(d: DecisionSummary, lang: Lang): string {
-  const parts = [d.category?.label, d.validityMonths !== undefined ? `${d.validityMonths} ${lang === 'nl' ? 'maanden' : 'months'}` : undefined].filter(Boolean);
+/** "urgent (Mantelzorg, 6 maanden)"; with `rooms` also the search profile. */
+export function decisionWords(d: DecisionSummary, lang: Lang, rooms = false): string {
+  const parts = [
+    d.category?.label, d.validityMonths !== undefined ? `${d.validityMonths} ${lang === 'nl' ? 'maanden' : 'months'}` : undefined,
+    rooms ? d.searchProfile : undefined,
+  ].filter(Boolean);
   return `${outcomeWords[lang][d.outcome]}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /** "Uren mantelzorg per week: 9 uur/week → het model: urgent (…); Groningen: niet urgent" */
 export function witnessWords(w: Witness, report: DiffReport, lang: Lang): string {
-  return `${w.keyFacts.join('; ')} → ${report.base.name}: ${decisionWords(w.base, lang)}; ${report.subject.name}: ${decisionWords(w.subject, lang)}`;
+  const rooms = w.base.searchProfile !== w.subject.searchProfile;
+  return `${w.keyFacts.join('; ')} → ${report.base.name}: ${decisionWords(w.base, lang, rooms)}; ${report.subject.name}: ${decisionWords(w.subject, lang, rooms)}`;
 }
 
 export const period = (s: { from: string; until?: string }): string => `${s.from} – ${s.until ?? ''}`.trim();

@@ -31,6 +31,7 @@ export const DecisionSummary = z.object({
   summary: z.string(),
   category: z.object({ id: z.string(), label: z.string() }).optional(),
   validityMonths: z.number().optional(),
+  searchProfile: z.string().optional().describe('e.g. "maximaal 3 kamers"'),
 });
 export type DecisionSummary = z.infer<typeof DecisionSummary>;
 
@@ -112,6 +113,7 @@ export const RankingChange = z.object({
   new: z.array(z.string()),
   moved: z.array(z.string()).describe('Sentences on the categories common to both that changed place'),
   citation: z.string(),
+  ...witnessed,
 });
 
 export const LawChange = z.object({

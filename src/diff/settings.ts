@@ -23,33 +23,41 @@ export function diffValidity(base: Regulation, subject: Regulation, date: string
   };
 }
 
-export function diffRanking(base: Regulation, subject: Regulation, lang: Lang): z.infer<typeof RankingChange> | undefined {
+/** The ranking change, and two categories that swapped places (for a witness claiming both). */
+export function diffRanking(base: Regulation, subject: Regulation, lang: Lang): { change: Omit<z.infer<typeof RankingChange>, 'witness' | 'noWitness'>; swapped: [string, string] } | undefined {
   const a = base.ranking.order, b = subject.ranking.order;
   const common = b.filter((id) => a.includes(id));
   const inA = a.filter((id) => common.includes(id));
   if (common.every((id, i) => inA[i] === id)) return undefined;
   const label = (r: Regulation, id: string) => r.categories.find((c) => c.id === id)?.label[lang] ?? id;
+  const first = common.findIndex((id, i) => inA[i] !== id);
   return {
-    old: a.map((id) => label(base, id)),
-    new: b.map((id) => label(subject, id)),
-    moved: common.filter((id, i) => inA[i] !== id).map((id) => phrases[lang].moved(label(subject, id), a.indexOf(id) + 1, b.indexOf(id) + 1)),
-    citation: citeArticle(subject.ranking.basis, lang),
+    change: {
+      old: a.map((id) => label(base, id)),
+      new: b.map((id) => label(subject, id)),
+      moved: common.filter((id, i) => inA[i] !== id).map((id) => phrases[lang].moved(label(subject, id), a.indexOf(id) + 1, b.indexOf(id) + 1)),
+      citation: citeArticle(subject.ranking.basis, lang),
+    },
+    // The first place where the orders differ: the category there now, and the one that stood there.
+    swapped: [common[first]!, inA[first]!],
   };
 }
 
-export function diffSearchProfile(base: Regulation, subject: Regulation, lang: Lang): ValueChange[] {
+export type SearchProfileChange = Omit<ValueChange, 'witness' | 'noWitness'> & { minorChildren: number };
+
+export function diffSearchProfile(base: Regulation, subject: Regulation, lang: Lang): SearchProfileChange[] {
   const say = phrases[lang];
   const rooms = (n: number | undefined) => (n === undefined ? say.noMaximum : say.rooms(n));
   const citation = citeArticle(subject.searchProfile.basis, lang);
   const a = base.searchProfile.rows, b = subject.searchProfile.rows;
   const children = [...new Set([...a, ...b].map((r) => r.minorChildren))].sort((x, y) => x - y);
-  return children.flatMap((n): ValueChange[] => {
+  return children.flatMap((n): SearchProfileChange[] => {
     const ra = a.find((r) => r.minorChildren === n), rb = b.find((r) => r.minorChildren === n);
     if (ra && rb) {
       return ra.maxRooms === rb.maxRooms ? []
-        : [{ description: say.searchRow(n, rooms(ra.maxRooms), rooms(rb.maxRooms)), direction: compareAmounts(ra.maxRooms, rb.maxRooms), citation }];
+        : [{ description: say.searchRow(n, rooms(ra.maxRooms), rooms(rb.maxRooms)), direction: compareAmounts(ra.maxRooms, rb.maxRooms), citation, minorChildren: n }];
     }
-    return [rb ? { description: say.searchRowAdded(n, rooms(rb.maxRooms)), direction: 'changed', citation }
-      : { description: say.searchRowRemoved(n, rooms(ra!.maxRooms)), direction: 'changed', citation }];
+    return [rb ? { description: say.searchRowAdded(n, rooms(rb.maxRooms)), direction: 'changed', citation, minorChildren: n }
+      : { description: say.searchRowRemoved(n, rooms(ra!.maxRooms)), direction: 'changed', citation, minorChildren: n }];
   });
 }

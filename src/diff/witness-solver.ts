@@ -97,8 +97,27 @@ export function* solve(goals: Goal[], date: string, store: Store = new Map(), bu
     const children = 'all' in node ? node.all : node.any;
     // all=true and any=false need every child; all=false and any=true need one (try each in turn).
     if (('all' in node) === want) yield* solve([...children.map((c) => ({ node: c, want, regulation })), ...rest], date, store, budget);
-    else for (const c of children) yield* solve([{ node: c, want, regulation }, ...rest], date, store, budget);
+    else for (const c of preferKnown(children, store)) yield* solve([{ node: c, want, regulation }, ...rest], date, store, budget);
   }
+}
+
+const factCache = new WeakMap<Node, string[]>();
+function factsOf(n: Node): string[] {
+  let facts = factCache.get(n);
+  if (!facts) {
+    facts = 'const' in n ? [] : 'fact' in n ? [n.fact] : 'not' in n ? factsOf(n.not) : ('all' in n ? n.all : n.any).flatMap(factsOf);
+    factCache.set(n, facts);
+  }
+  return facts;
+}
+
+/**
+ * Where one child suffices, try first the one about facts the case already has: the witness then differs
+ * from an ordinary applicant in as few facts as possible (no pension age to fail an income rule).
+ */
+function preferKnown(children: Node[], store: Store): Node[] {
+  const unknown = (n: Node) => factsOf(n).filter((f) => !store.has(f)).length;
+  return children.map((n, i) => ({ n, i, u: unknown(n) })).sort((a, b) => a.u - b.u || a.i - b.i).map((x) => x.n);
 }
 
 /** The tree with one node replaced by a constant. */

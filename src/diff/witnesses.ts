@@ -77,11 +77,22 @@ export async function findWitness(ctx: WitnessContext, focus: Focus): Promise<Wi
   return undefined;
 }
 
-/** A case urgent under both in a shared category: for changes that alter what urgency gives (validity). */
-export async function findUrgentWitness(ctx: WitnessContext): Promise<Witness | undefined> {
-  for (const via of sharedCategories(ctx)) {
-    const skip = skipping(undefined, [via]);
-    const found = await firstDiffering(ctx, SIDES.flatMap((s) => grant(ctx, s, same(ctx, s, via), skip, [via.ground], { holds: true, exclusive: true })), [via], []);
+/**
+ * A case urgent under both, for changes to what urgency gives or which category is chosen: through one
+ * shared category (validity; with `facts`, e.g. a number of children, the search profile), or through two
+ * at once (ranking). Tried for each shared category in turn.
+ */
+export async function findUrgentWitness(ctx: WitnessContext, { pair, facts = [] }: { pair?: [string, string]; facts?: Leaf[] } = {}): Promise<Witness | undefined> {
+  const shared = sharedCategories(ctx);
+  const routes = pair ? [pair.map((id) => shared.find((c) => c.id === id)).filter((c): c is Category => !!c)] : shared.map((c) => [c]);
+  for (const via of routes.filter((r) => r.length === (pair ? 2 : 1))) {
+    const skip = skipping(undefined, via);
+    const grounds = via.map((c) => c.ground);
+    const goals = [
+      ...SIDES.flatMap((s) => via.flatMap((c) => grant(ctx, s, same(ctx, s, c), skip, grounds, { holds: true, exclusive: !pair }))),
+      ...facts.map((leaf): Goal => ({ node: leaf, want: true, regulation: ctx.subject.regulation })),
+    ];
+    const found = await firstDiffering(ctx, goals, via, facts.map((leaf) => ({ leaf, side: 'subject' as const })));
     if (found) return found;
   }
   return undefined;
@@ -184,15 +195,16 @@ async function firstDiffering(ctx: WitnessContext, goals: Goal[], categories: Ca
   return undefined;
 }
 
-/** Decided differently: another outcome, another category, or another validity. */
+/** Decided differently: another outcome, category, validity or search profile. */
 export const differ = (a: Decision, b: Decision): boolean =>
-  a.outcome !== b.outcome || a.category?.id !== b.category?.id || a.priority?.validityMonths !== b.priority?.validityMonths;
+  a.outcome !== b.outcome || a.category?.id !== b.category?.id || a.priority?.validityMonths !== b.priority?.validityMonths
+  || a.priority?.searchProfile.maxRooms !== b.priority?.searchProfile.maxRooms;
 
 const summarize = (d: Decision): DecisionSummary => ({
   outcome: d.outcome,
   summary: d.summary,
   ...(d.category && { category: { id: d.category.id, label: d.category.label } }),
-  ...(d.priority && { validityMonths: d.priority.validityMonths }),
+  ...(d.priority && { validityMonths: d.priority.validityMonths, searchProfile: d.priority.searchProfile.label }),
 });
 
 function leavesOf(c: Condition | undefined, out: Leaf[] = []): Leaf[] {

@@ -13,7 +13,8 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('voorrang diff', () => {
+// Each run loads the rule base from disk, as the command does.
+describe('voorrang diff', { timeout: 30_000 }, () => {
   it('Markdown against the model by default', async () => {
     const { code, out } = await run('GM0014', '--date', '2026-08-01');
     expect(code).toBe(0);

@@ -192,8 +192,9 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
     { op: 'removeRefusalGround', basis, refusalGround: 'huurachterstand' },
     { op: 'setParameter', parameter: 'binding.minimumJarenIngeschreven', value: 3, basis: { article: '2.3' } },
     { op: 'setParameter', parameter: 'geldigheidsduur', value: 9, basis: { article: '2.12' } },
-    { op: 'setRanking', basis: { article: '2.11' }, order: ['mensenhandel', 'huiselijk-geweld', ...model.regulation.ranking.order.slice(2)] },
-    { op: 'setSearchProfile', basis: { article: '2.12', lid: 2 }, searchProfile: { ...model.regulation.searchProfile, rows: model.regulation.searchProfile.rows.map((row) => (row.minorChildren === 1 ? { ...row, maxRooms: 2 } : row)) } },
+    // mantelzorg before medisch (the model ranks medisch 4th, mantelzorg 5th)
+    { op: 'setRanking', basis: { article: '2.11' }, order: model.regulation.ranking.order.map((id) => (id === 'medisch' ? 'mantelzorg' : id === 'mantelzorg' ? 'medisch' : id)) },
+    { op: 'setSearchProfile', basis: { article: '2.12', lid: 2 }, searchProfile: { ...model.regulation.searchProfile, rows: model.regulation.searchProfile.rows.map((row) => (row.minorChildren === 1 ? { ...row, maxRooms: 2, label: { nl: 'maximaal 2 kamers', en: 'at most 2 rooms' } } : row)) } },
   ]);
   const r = await diff(model, subject);
 
@@ -221,13 +222,21 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
     expect(r.parameters.find((p) => p.name === 'geldigheidsduur')).toMatchObject({ direction: 'looser' });
   });
 
-  it('a new ranking and a smaller search profile', () => {
-    expect(r.ranking!.moved).toEqual(['Mensenhandel: plaats 1 in plaats van 2', 'Huiselijk geweld: plaats 2 in plaats van 1']);
-    expect(r.searchProfile).toEqual([expect.objectContaining({ direction: 'stricter', description: 'Vanaf 1 minderjarig(e) kind(eren): maximaal 2 kamers in plaats van maximaal 3 kamers' })]);
+  it('a new ranking, witnessed by a case in both categories', () => {
+    expect(r.ranking!.moved).toEqual(['Mantelzorg: plaats 4 in plaats van 5', 'Medische urgentie: plaats 5 in plaats van 4']);
+    const w = r.ranking!.witness!;
+    expect([w.base.category?.id, w.subject.category?.id]).toEqual(['medisch', 'mantelzorg']);
   });
 
-  it('every witness holds (two refusal grounds, the binding parameter, the validity)', async () => {
-    expect(await expectWitnessesHold(r, model, subject)).toBe(4);
+  it('a smaller search profile, witnessed by a family with one child', () => {
+    expect(r.searchProfile).toEqual([expect.objectContaining({ direction: 'stricter', description: 'Vanaf 1 minderjarig(e) kind(eren): maximaal 2 kamers in plaats van maximaal 3 kamers' })]);
+    const w = r.searchProfile[0]!.witness!;
+    expect(w.case.household!.minorChildren).toBe(1);
+    expect([w.base.searchProfile, w.subject.searchProfile]).toEqual(['maximaal 3 kamers', 'maximaal 2 kamers']);
+  });
+
+  it('every witness holds (two refusal grounds, the binding parameter, validity, ranking, search profile)', async () => {
+    expect(await expectWitnessesHold(r, model, subject)).toBe(6);
   });
 });
 

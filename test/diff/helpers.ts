@@ -37,7 +37,7 @@ export const diff = (base: RegulationInForce, subject: RegulationInForce, option
 export function witnessesOf(r: DiffReport): Witness[] {
   return [
     ...[...r.categories, ...r.requirements, ...r.refusalGrounds].flatMap((t) => [t.witness, ...t.conditions.map((c) => c.witness)]),
-    r.validity?.witness, ...r.searchProfile.map((s) => s.witness), ...r.binding.map((b) => b.witness),
+    r.validity?.witness, r.ranking?.witness, ...r.searchProfile.map((s) => s.witness), ...r.binding.map((b) => b.witness),
   ].filter((w): w is Witness => !!w);
 }
 

@@ -14,6 +14,7 @@ import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
 import { mountMeta } from './routes/meta.ts';
 import { mountRegulations } from './routes/regulations.ts';
 import { API_VERSION, BASE_PATH } from './version.ts';
+import { webRouter } from '../web/router.ts';
 
 export interface AppDeps {
   ruleBase: RuleBase;
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
   mountRegulations(v1, ruleBase, deps.today ?? systemToday);
   mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
   app.use(BASE_PATH, v1);
+  app.use(webRouter({ ruleBase, today: deps.today })); // the web front (src/web), on the same rule base
 
   app.use(notFound);
   app.use(errorHandler(logger));

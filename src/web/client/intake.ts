@@ -1,0 +1,197 @@
+// The intake page's script: reads the generated form into a case, posts it to the evaluations endpoint
+// of this server as the user types (debounced, the newest answer wins), and shows the decision. It
+// holds no rule: every outcome, sentence and missing fact comes from the engine.
+import type { Decision } from '../../engine/decision.ts';
+import { decisionView, outcomeView } from './decision.ts';
+import { h, pageData } from './dom.ts';
+import { fieldIdOf } from './fields.ts';
+import { strings, type Lang } from './strings.ts';
+
+const KEY_STORE = 'voorrang-api-key';
+const DEBOUNCE_MS = 300;
+
+const { lang } = pageData<{ lang: Lang }>('intake-config');
+const s = strings[lang];
+const form = document.getElementById('intake') as HTMLFormElement;
+const outcome = document.getElementById('outcome')!;
+const body = document.getElementById('decision-body')!;
+const municipality = document.getElementById('gemeente') as HTMLSelectElement;
+const panel = document.getElementById('decision')!;
+/** aria-busy on the decision while an answer is pending (typed, waiting or in flight). */
+const busy = (on: boolean) => (on ? panel.setAttribute('aria-busy', 'true') : panel.removeAttribute('aria-busy'));
+
+type Json = Record<string, unknown>;
+
+function setPath(target: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = target;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Json;
+  o[keys.at(-1)!] = value;
+}
+
+/** The case as the form stands; empty controls and hidden (unclaimed) groups are left out. */
+function readCase(): { c: Json; badNumbers: string[] } {
+  const c: Json = {};
+  const badNumbers: string[] = [];
+  for (const toggle of form.querySelectorAll<HTMLInputElement>('[data-claim-toggle]')) {
+    if (toggle.checked) setPath(c, toggle.dataset.claimToggle!, {});
+  }
+  for (const el of form.querySelectorAll<HTMLElement>('[data-path]')) {
+    if (el.closest('[hidden]')) continue;
+    const path = el.dataset.path!;
+    if (el.dataset.kind === 'boolean') {
+      const v = el.querySelector<HTMLInputElement>('input:checked')?.value;
+      if (v) setPath(c, path, v === 'true');
+      continue;
+    }
+    const input = el as HTMLInputElement | HTMLSelectElement;
+    if (input instanceof HTMLInputElement && input.type === 'number') {
+      if (input.validity.badInput) badNumbers.push(path);
+      else if (input.value !== '') setPath(c, path, Number(input.value));
+    } else if (input.value !== '') {
+      setPath(c, path, input.value);
+    }
+  }
+  return { c, badNumbers };
+}
+
+function clearMarks(): void {
+  for (const el of form.querySelectorAll('.need, .error')) el.textContent = '';
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('.is-needed')) el.classList.remove('is-needed');
+}
+
+function markError(path: string, message: string): void {
+  const id = fieldIdOf(path);
+  const control = document.getElementById(id);
+  if (!control) return;
+  control.setAttribute('aria-invalid', 'true');
+  document.getElementById(`${id}-error`)!.textContent = message;
+}
+
+function regulationPage(code: string, date: string): string {
+  const q = new URLSearchParams({ gemeente: code, datum: date, ...(lang === 'en' && { lang: 'en' }) });
+  return `/regeling?${q}`;
+}
+
+function show(d: Decision, code: string): void {
+  const { body: view, missing } = decisionView(d, { lang, regulationPage: regulationPage(code, d.applicationDate) });
+  outcome.replaceChildren(outcomeView(d, lang));
+  body.replaceChildren(view);
+  missing.forEach((m, i) => {
+    const id = fieldIdOf(m.fact);
+    const need = document.getElementById(`${id}-need`);
+    if (!need) return;
+    need.textContent = s.needMark(i + 1);
+    document.getElementById(id)?.closest('.field')?.classList.add('is-needed');
+  });
+}
+
+function showProblem(title: string, detail: string, extra?: HTMLElement): void {
+  outcome.replaceChildren(h('div', { class: 'verdict problem' }, h('p', { class: 'verdict-title' }, title), h('p', {}, detail)));
+  body.replaceChildren(...(extra ? [extra] : []));
+}
+
+function keyForm(): HTMLElement {
+  const input = h('input', { type: 'password', id: 'api-key', autocomplete: 'off', 'aria-describedby': 'api-key-note' }) as HTMLInputElement;
+  const f = h('form', { class: 'key-form' },
+    h('div', { class: 'field' }, h('label', { for: 'api-key' }, s.keyLabel), input, h('p', { class: 'hint', id: 'api-key-note' }, s.keyNote)),
+    h('button', { type: 'submit' }, s.keyUse));
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY_STORE, input.value.trim());
+    void evaluate();
+  });
+  return f;
+}
+
+let current: AbortController | undefined;
+
+async function evaluate(): Promise<void> {
+  current?.abort();
+  const controller = (current = new AbortController());
+  const { c, badNumbers } = readCase();
+  clearMarks();
+  if (badNumbers.length) {
+    for (const p of badNumbers) markError(p, s.notANumber);
+    showProblem(s.error, s.invalid);
+    busy(false);
+    return;
+  }
+  const code = municipality.value;
+  const key = sessionStorage.getItem(KEY_STORE);
+  busy(true);
+  try {
+    const res = await fetch(`/v1/regulations/${encodeURIComponent(code)}/evaluations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(key && { Authorization: `Bearer ${key}` }) },
+      body: JSON.stringify(c),
+      signal: controller.signal,
+    });
+    const answer = await res.json() as Json;
+    if (controller !== current) return;
+    if (res.ok) {
+      show(answer as unknown as Decision, code);
+      return;
+    }
+    const problem = answer as { title?: string; detail?: string; invalidParams?: { name: string; reason: string }[] };
+    for (const p of problem.invalidParams ?? []) markError(p.name.replace(/^\$\./, ''), p.reason);
+    if (res.status === 401) {
+      sessionStorage.removeItem(KEY_STORE);
+      showProblem(problem.title ?? s.error, s.keyNeeded, keyForm());
+    } else {
+      showProblem(problem.title ?? s.error, problem.detail ?? String(res.status));
+    }
+  } catch (e) {
+    if ((e as Error).name !== 'AbortError') showProblem(s.error, (e as Error).message);
+  } finally {
+    if (controller === current && timer === undefined) busy(false);
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+const soon = () => {
+  clearTimeout(timer);
+  busy(true);
+  timer = setTimeout(() => {
+    timer = undefined;
+    void evaluate();
+  }, DEBOUNCE_MS);
+};
+
+for (const toggle of form.querySelectorAll<HTMLInputElement>('[data-claim-toggle]')) {
+  toggle.addEventListener('change', () => {
+    const group = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    group.hidden = !toggle.checked;
+  });
+}
+form.addEventListener('input', soon);
+form.addEventListener('change', soon);
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  timer = undefined;
+  void evaluate();
+});
+form.addEventListener('reset', () => {
+  setTimeout(() => {
+    for (const g of form.querySelectorAll<HTMLElement>('[data-group]')) {
+      const toggle = form.querySelector<HTMLInputElement>(`[aria-controls="${g.id}"]`);
+      if (toggle) g.hidden = !toggle.checked;
+    }
+    soon();
+  });
+});
+// A link to a missing fact moves the focus into its field.
+body.addEventListener('click', (e) => {
+  const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-focus-field]');
+  if (!link) return;
+  const target = document.getElementById(fieldIdOf(link.dataset.focusField!));
+  const focusable = target?.matches('input, select') ? target : target?.querySelector<HTMLElement>('input:checked, input');
+  if (focusable) {
+    e.preventDefault();
+    focusable.focus();
+    focusable.scrollIntoView({ block: 'center' });
+  }
+});
+void evaluate();

@@ -1,0 +1,34 @@
+// The web front: server-rendered pages in Dutch (?lang=en for English) on the same rule base and engine
+// as the API. The pages hold no rule logic; the intake page calls the API's evaluations endpoint.
+import { Router, type Request } from 'express';
+import { isIsoDate, today as systemToday } from '../rulebase/dates.ts';
+import type { RuleBase } from '../rulebase/rulebase.ts';
+import { assetsRouter } from './assets.ts';
+import { langOf } from './i18n.ts';
+import { intakePage } from './pages/intake.ts';
+import { regulationPage } from './pages/regulation.ts';
+
+export interface WebDeps {
+  ruleBase: RuleBase;
+  today?: () => string;
+}
+
+// Scripts and styles from this origin only; the intake's fetch goes to this origin's API.
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+  + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const dateOf = (v: unknown): string | undefined => (typeof v === 'string' && isIsoDate(v) ? v : undefined);
+
+export function webRouter({ ruleBase, today = systemToday }: WebDeps): Router {
+  const router = Router();
+  const page = (render: (req: Request) => string) => (req: Request, res: import('express').Response) => {
+    res.set({ 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer', 'Content-Language': langOf(req.query.lang) })
+      .type('html').send(render(req));
+  };
+  router.use(assetsRouter());
+  router.get('/', (req, res) => res.redirect(302, `/toetsen${req.query.lang === 'en' ? '?lang=en' : ''}`));
+  router.get('/toetsen', page((req) => intakePage(ruleBase, langOf(req.query.lang), { code: text(req.query.gemeente), date: dateOf(req.query.datum) }, today())));
+  router.get('/regeling', page((req) => regulationPage(ruleBase, langOf(req.query.lang), { code: text(req.query.gemeente), date: dateOf(req.query.datum) }, today())));
+  return router;
+}

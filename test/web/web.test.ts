@@ -1,0 +1,116 @@
+// End to end in headless Chromium: the pages as a person uses them, keyboard and screen reader
+// semantics included (fields are found by their labels), and axe-core on every page. A screenshot of
+// each page is kept in test/web/screenshots/.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, hasChromium, SCREENSHOTS, seriousViolations, startSession, type Session } from './browser.ts';
+
+describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const accessible = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const violations = await seriousViolations(page);
+    expect(describeViolations(violations)).toBe('');
+    expect(s.errors).toEqual([]);
+  };
+
+  /** The decision for the form as it stands now (no answer pending). */
+  const settled = (page: Page) => page.locator('#decision:not([aria-busy])').waitFor();
+
+  const yes = (page: Page, group: string, answer: 'Ja' | 'Nee') =>
+    page.getByRole('group', { name: group, exact: true }).getByLabel(answer, { exact: true }).check();
+
+  /** The mantelzorg example (examples/mantelzorg.yaml) typed into the form. */
+  async function fillMantelzorg(page: Page) {
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0014');
+    await page.getByLabel('Aanvraagdatum').fill('2026-08-03');
+    await page.getByLabel('Leeftijd (jaren)').fill('46');
+    await yes(page, 'Verblijft rechtmatig in Nederland', 'Ja');
+    await page.getByLabel('Aantal volwassenen').fill('1');
+    await page.getByLabel('Aantal minderjarige kinderen').fill('1');
+    await page.getByLabel('Huishoudinkomen per jaar (euro)').fill('27000');
+    await page.getByLabel('Netto huishoudinkomen per maand (euro)').fill('1850');
+    await page.getByLabel('Woongemeente (CBS-code)').fill('GM0014');
+    await page.getByLabel('Jaren ingeschreven in de gemeente').fill('9');
+    await page.getByLabel('Huidige woonsituatie').selectOption('tenant');
+    await page.getByLabel('Jaren zelfstandig wonend').fill('20');
+    await page.getByLabel('Punten in het woonruimteverdeelsysteem').fill('40');
+    // The claim checkbox is reached and ticked from the keyboard.
+    await page.getByLabel('Aanvraag op grond van mantelzorg').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Verleent of ontvangt mantelzorg').selectOption('giver');
+    await page.getByLabel('Uren mantelzorg per week').fill('10');
+    await page.getByLabel('Verwachte duur van de zorg (maanden)').fill('24');
+    await page.getByLabel('Huidige afstand tot de ander (km)').fill('12');
+    await yes(page, 'Zorgbehoefte beoordeeld door het sociaal team', 'Ja');
+    for (const g of ['Situatie verwijtbaar ontstaan of voorzienbaar', 'Kan het probleem binnen drie maanden zelf oplossen', 'Heeft huurachterstand', 'Heeft overlast veroorzaakt of is daarvoor uitgezet']) {
+      await yes(page, g, 'Nee');
+    }
+  }
+
+  it('intake: a mantelzorg case is urgent, with its reasoning; without the hours it is undetermined and names that fact', async () => {
+    const page = await s.open('/toetsen');
+    await fillMantelzorg(page);
+    await settled(page);
+    const verdict = page.locator('#outcome .verdict.urgent');
+    expect(await verdict.textContent()).toContain('Urgent');
+    expect(await verdict.textContent()).toContain('in de categorie Mantelzorg');
+    const body = page.locator('#decision-body');
+    expect(await body.textContent()).toContain('U verleent of ontvangt 10 uur mantelzorg per week; vereist is minimaal 8 uur');
+    expect(await body.textContent()).toMatch(/Geldig.*van 2026-08-03 tot 2026-11-03 \(3 maanden\)/);
+    // The sentence's article reference links to the article on the regulation page.
+    const link = body.getByRole('link', { name: 'art. 2.6 lid 1 onder a' });
+    expect(await link.getAttribute('href')).toBe('/regeling?gemeente=GM0014&datum=2026-08-03#art-2.6');
+    await accessible(page, 'intake-urgent');
+
+    await page.getByLabel('Uren mantelzorg per week').fill('');
+    await settled(page);
+    expect(await page.locator('#outcome .verdict-title').textContent()).toBe('Nog niet te bepalen');
+    const missing = page.getByRole('region', { name: /Nog nodig om te beslissen/ });
+    const first = missing.getByRole('listitem').first();
+    expect(await first.textContent()).toContain('Uren mantelzorg per week');
+    expect(await page.locator('#f-grounds-mantelzorg-hoursPerWeek-need').textContent()).toContain('Nodig om te beslissen');
+    // Following the link puts the keyboard in the field.
+    await missing.getByRole('link', { name: 'Uren mantelzorg per week' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-grounds-mantelzorg-hoursPerWeek');
+    await accessible(page, 'intake-undetermined');
+    await page.close();
+  });
+
+  it('intake in English: labels and the decision switch language', async () => {
+    const page = await s.open('/toetsen?lang=en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByLabel('Age (years)').fill('15');
+    await page.getByLabel('Apply on the ground of mantelzorg (informal care)').check();
+    await page.getByLabel('Hours of mantelzorg a week').fill('10');
+    await settled(page);
+    expect(await page.locator('#outcome .verdict-title').textContent()).toBe('Not urgent');
+    expect(await page.locator('#decision-body').textContent()).toContain('You are 15 years old; the minimum is 18');
+    await page.close();
+  });
+
+  it('regulation browser: layers, categories in words, parameters with sources, article texts', async () => {
+    const page = await s.open('/regeling?gemeente=GM0014&datum=2026-09-01');
+    expect(await page.getByRole('heading', { level: 2, name: /Urgentieregeling Groningen \(concept Wvrv\)/ }).count()).toBe(1);
+    const mantelzorg = page.getByRole('region', { name: 'Mantelzorg', exact: true });
+    expect(await mantelzorg.textContent()).toContain('Uren mantelzorg per week: minimaal 8 uur per week');
+    expect(await page.locator('#parameters').textContent()).toContain('Geldigheidsduur urgentieverklaring');
+    expect(await page.locator('#art-2\\.6').textContent()).toContain('Mantelzorg');
+    expect(await page.locator('#wet-art-12').count()).toBe(1);
+    await accessible(page, 'regeling');
+    // Another date through the form: before 2026-07-01 Het Hogeland has no scheme.
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM1966');
+    await page.getByLabel('Peildatum').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('heading', { name: 'Geen regeling van kracht' }).waitFor();
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 // The diff report as a standalone, printable HTML page: one file with inline CSS and no external assets,
 // for a policy officer to attach to a council proposal. Redline as <del>/<ins>; witnesses with the full
-// case folded away in <details> (printed open).
+// case folded away in <details> (left out of print: the key facts stand in the line above it).
 import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange, Witness } from './report.ts';
 import { decisionWords, headings, period } from './render-words.ts';
 import { segmentParts } from './render-markdown.ts';
@@ -17,7 +17,7 @@ h1 { font-size: 1.6em; margin: 0 0 .8rem; }
 h2 { font-size: 1.25em; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.05em; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .95em; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f3f3f3; }
 ul { margin: .3rem 0 .6rem; padding-left: 1.3rem; }
 li { margin: .2rem 0; }
@@ -40,7 +40,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85em; border-top: 
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
   li, .finding, tr { break-inside: avoid; }
-  details > *:not(summary) { display: block; }
+  details { display: none; }
   del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
@@ -60,7 +60,7 @@ export function renderHtml(r: DiffReport): string {
   const witness = (x: { witness?: Witness; noWitness?: string }) => {
     if (!x.witness) return x.noWitness ? `<div class="witness">${h.witness}: ${esc(x.noWitness)}</div>` : '';
     const w = x.witness;
-    const rooms = w.base.searchProfile !== w.subject.searchProfile;
+    const rooms = !!w.base.searchProfile && !!w.subject.searchProfile && w.base.searchProfile !== w.subject.searchProfile;
     return `<div class="witness">${h.witness}: ${esc(w.keyFacts.join('; '))} → <b>${esc(r.base.name)}</b>: ${esc(decisionWords(w.base, lang, rooms))}; `
       + `<b>${esc(r.subject.name)}</b>: ${esc(decisionWords(w.subject, lang, rooms))}`
       + `<details><summary>${h.caseLabel}</summary><pre>${esc(JSON.stringify(w.case, null, 2))}</pre></details></div>`;

@@ -115,7 +115,7 @@ export function decisionWords(d: DecisionSummary, lang: Lang, rooms = false): st
 
 /** "Uren mantelzorg per week: 9 uur/week → het model: urgent (…); Groningen: niet urgent" */
 export function witnessWords(w: Witness, report: DiffReport, lang: Lang): string {
-  const rooms = w.base.searchProfile !== w.subject.searchProfile;
+  const rooms = !!w.base.searchProfile && !!w.subject.searchProfile && w.base.searchProfile !== w.subject.searchProfile;
   return `${w.keyFacts.join('; ')} → ${report.base.name}: ${decisionWords(w.base, lang, rooms)}; ${report.subject.name}: ${decisionWords(w.subject, lang, rooms)}`;
 }
 

@@ -31,10 +31,11 @@ export function resolveComparison(rb: RuleBase, subjectCode: string, against: st
   return { base: rb.regulationOn(target === 'model' ? modelSet(rb, subject) : target, date), subject, baseDate: date };
 }
 
-/** How the report names a side in sentences: the municipality, "het model", or the title; with the period when both sides are one set. */
+/** How the report names a side in sentences: the municipality, "het model", or the title; with its period when both sides are one set. */
 export function sideName(r: RegulationInForce, other: RegulationInForce, lang: Lang): string {
   const name = r.municipality?.name ?? (r.chain.at(-1)!.layer === 'model' ? phrases[lang].model : r.chain.at(-1)!.title);
-  return r.set === other.set ? `${name} (${r.chain.at(-1)!.title}, ${r.from}${r.until ? ` – ${r.until}` : ''})` : name;
+  if (r.set !== other.set) return name;
+  return `${name} (${r.until ? `${r.from} – ${r.until}` : `${lang === 'nl' ? 'vanaf' : 'from'} ${r.from}`})`;
 }
 
 export function side(r: RegulationInForce, date: string, name: string): Side {

@@ -1,10 +1,11 @@
 // The web front: server-rendered pages in Dutch (?lang=en for English) on the same rule base and engine
 // as the API. The pages hold no rule logic; the intake page calls the API's evaluations endpoint.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { isIsoDate, today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { assetsRouter } from './assets.ts';
 import { langOf } from './i18n.ts';
+import { diffPage } from './pages/diff.ts';
 import { intakePage } from './pages/intake.ts';
 import { regulationPage } from './pages/regulation.ts';
 
@@ -22,13 +23,17 @@ const dateOf = (v: unknown): string | undefined => (typeof v === 'string' && isI
 
 export function webRouter({ ruleBase, today = systemToday }: WebDeps): Router {
   const router = Router();
-  const page = (render: (req: Request) => string) => (req: Request, res: import('express').Response) => {
+  const page = (render: (req: Request) => string | Promise<string>) => async (req: Request, res: Response) => {
+    const body = await render(req);
     res.set({ 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer', 'Content-Language': langOf(req.query.lang) })
-      .type('html').send(render(req));
+      .type('html').send(body);
   };
   router.use(assetsRouter());
   router.get('/', (req, res) => res.redirect(302, `/toetsen${req.query.lang === 'en' ? '?lang=en' : ''}`));
   router.get('/toetsen', page((req) => intakePage(ruleBase, langOf(req.query.lang), { code: text(req.query.gemeente), date: dateOf(req.query.datum) }, today())));
   router.get('/regeling', page((req) => regulationPage(ruleBase, langOf(req.query.lang), { code: text(req.query.gemeente), date: dateOf(req.query.datum) }, today())));
+  router.get('/vergelijken', page((req) => diffPage(ruleBase, langOf(req.query.lang), {
+    code: text(req.query.gemeente), against: text(req.query.tegen), date: dateOf(req.query.datum), otherDate: dateOf(req.query.tegendatum),
+  }, today())));
   return router;
 }

@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     const page = await s.open('/regeling?gemeente=GM0014&datum=2026-09-01');
     expect(await page.getByRole('heading', { level: 2, name: /Urgentieregeling Groningen \(concept Wvrv\)/ }).count()).toBe(1);
     const mantelzorg = page.getByRole('region', { name: 'Mantelzorg', exact: true });
-    expect(await mantelzorg.textContent()).toContain('Uren mantelzorg per week: minimaal 8 uur per week');
+    expect(await mantelzorg.textContent()).toContain('Uren mantelzorg per week: minimaal 8 uur/week');
     expect(await page.locator('#parameters').textContent()).toContain('Geldigheidsduur urgentieverklaring');
     expect(await page.locator('#art-2\\.6').textContent()).toContain('Mantelzorg');
     expect(await page.locator('#wet-art-12').count()).toBe(1);
@@ -111,6 +111,27 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await page.getByLabel('Peildatum').fill('2026-01-01');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.getByRole('heading', { name: 'Geen regeling van kracht' }).waitFor();
+    await page.close();
+  });
+
+  it('diff: Groningen against the model — changes with direction and witnesses, redline, printable', async () => {
+    const page = await s.open('/vergelijken');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0014');
+    await page.getByLabel('Vergelijken met', { exact: true }).selectOption('model');
+    await page.getByLabel('Peildatum').fill('2026-09-01');
+    await page.getByRole('button', { name: 'Vergelijken', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Groningen ten opzichte van het model' }).waitFor();
+    expect(await page.locator('.diff-summary').textContent()).toMatch(/\d+ strenger/);
+    const categories = page.getByRole('region', { name: 'Categorieën', exact: true });
+    expect(await categories.textContent()).toContain('Toegevoegd: Acute noodsituatie');
+    expect(await page.locator('.witness').first().textContent()).toMatch(/het model.*Groningen/s);
+    expect(await page.locator('.redline del').count()).toBeGreaterThan(0);
+    expect(await page.locator('.redline ins').count()).toBeGreaterThan(0);
+    await accessible(page, 'vergelijken');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site nav').isVisible()).toBe(false);
+    expect(await page.locator('form.picker').isVisible()).toBe(false);
+    expect(await page.locator('.diff-report').isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -4,12 +4,13 @@
 import { formatValue } from '../../engine/explain.ts';
 import { citeArticle, citeBasis } from '../../rulebase/cite.ts';
 import { NotInForceError, type RegulationInForce, type RuleBase } from '../../rulebase/rulebase.ts';
-import type { Condition, Leaf } from '../../rulebase/schema.ts';
+import type { Condition } from '../../rulebase/schema.ts';
+import { requirementWords, withUnit } from '../../diff/words.ts';
 import { regulationDetail } from '../../api/regulation-views.ts';
 import { articleId, basisHref } from '../client/links.ts';
 import { html, type Html } from '../html.ts';
 import { optionLabels } from '../labels.ts';
-import { ui, type Lang } from '../i18n.ts';
+import { ui, type Lang, type PageId } from '../i18n.ts';
 import { layout, pageHref } from '../layout.ts';
 import { datePicker, municipalityPicker, statusBadge } from './parts.ts';
 
@@ -86,10 +87,6 @@ const words = {
   },
 } as const;
 
-const operatorWords: Record<Lang, Record<Leaf['operator'], string>> = {
-  nl: { equal: 'is {v}', notEqual: 'is niet {v}', lessThan: 'minder dan {v}', lessThanInclusive: 'maximaal {v}', greaterThan: 'meer dan {v}', greaterThanInclusive: 'minimaal {v}', in: 'een van: {v}', notIn: 'geen van: {v}' },
-  en: { equal: 'is {v}', notEqual: 'is not {v}', lessThan: 'less than {v}', lessThanInclusive: 'at most {v}', greaterThan: 'more than {v}', greaterThanInclusive: 'at least {v}', in: 'one of: {v}', notIn: 'none of: {v}' },
-};
 
 export interface RegulationQuery {
   code?: string;
@@ -120,7 +117,7 @@ export function regulationPage(ruleBase: RuleBase, lang: Lang, q: RegulationQuer
     ${body}` });
 }
 
-export function notInForceNotice(e: NotInForceError, lang: Lang, code: string, page: 'regulation' | 'intake' = 'regulation'): Html {
+export function notInForceNotice(e: NotInForceError, lang: Lang, code: string, page: PageId = 'regulation'): Html {
   const link = (p: RegulationInForce) => html`<a href="${pageHref(page, lang, { gemeente: code, datum: p.from })}">${p.chain.at(-1)!.title} (${words[lang].from(p.from, p.until)})</a>`;
   return html`
     <div class="notice" role="status">
@@ -160,7 +157,7 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
     const options = optionLabels[c.fact];
     const named = (x: unknown) => (typeof x === 'string' && options?.[x] ? options[x][lang] : x);
     const shown = Array.isArray(v) ? v.map(named) : named(v);
-    const phrase = operatorWords[lang][c.operator].replace('{v}', valueText(shown, param ? unitOf(param) : undefined));
+    const phrase = requirementWords(c.operator, valueText(shown, param ? unitOf(param) : undefined), lang);
     return html`<span class="leaf">${c.label?.[lang] ?? c.fact}: <strong>${phrase}</strong></span>${c.binding ? html` <span class="tag">${w.binding}</span>` : ''}
       ${c.basis ? html` <span class="cite">(${cite(c.basis, true)})</span>` : ''}${param ? html` <code class="param">${param}</code>` : ''}`;
   };
@@ -259,20 +256,4 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
       <h2 id="wet-h">${w.lawArticles}: ${lawTitle ?? ''}</h2>
       ${p.statute.articles.map(article(true))}
     </section>`;
-}
-
-const units: Record<string, Record<Lang, string>> = {
-  'uur/week': { nl: 'uur per week', en: 'hours a week' }, maanden: { nl: 'maanden', en: 'months' },
-  jaar: { nl: 'jaar', en: 'years' }, km: { nl: 'km', en: 'km' }, punten: { nl: 'punten', en: 'points' },
-};
-
-/** A value with its unit for a reader: "8 uur per week", "€ 51.537 per jaar". */
-export function withUnit(v: unknown, lang: Lang, unit?: string): string {
-  const text = formatValue(v, lang, unit);
-  if (!unit || typeof v !== 'number') return text;
-  if (unit.startsWith('euro')) {
-    const per = unit.split('/')[1];
-    return per ? `${text} ${lang === 'nl' ? `per ${per}` : `a ${per === 'jaar' ? 'year' : per === 'maand' ? 'month' : per}`}` : text;
-  }
-  return `${text} ${units[unit]?.[lang] ?? unit}`;
 }

@@ -1,18 +1,11 @@
 // Parameter values on a date, and the value a condition compares to: the one lookup the diff, its
 // words and its witnesses share (the engine's compile.ts does the same for evaluation).
-import type { Leaf, Parameter, Regulation } from '../rulebase/schema.ts';
-import { within } from '../rulebase/dates.ts';
+import type { Leaf, Regulation } from '../rulebase/schema.ts';
+import { paramName, parameterValue } from '../rulebase/parameters.ts';
 import type { Scalar } from './domain.ts';
 
+export { paramName, parameterValue };
 export type LeafValue = Scalar | Scalar[] | undefined;
-
-export function parameterValue(p: Parameter | undefined, date: string): Scalar | undefined {
-  if (!p) return undefined;
-  return p.values ? p.values.find((v) => within(date, v.from, v.until))?.value : p.value;
-}
-
-export const paramName = (leaf: Leaf): string | undefined =>
-  typeof leaf.value === 'object' && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.param : undefined;
 
 /** What a leaf compares to on the date, with the unit of its parameter (a literal has none). */
 export function leafValue(r: Regulation, leaf: Leaf, date: string): { value: LeafValue; param?: string; unit?: string } {

@@ -2,42 +2,12 @@
 // fixed phrases of the report. Presentation only; the rules' own labels come from the rule files.
 import type { Leaf } from '../rulebase/schema.ts';
 import type { Lang } from '../engine/decision.ts';
-import { formatValue } from '../engine/explain.ts';
+import { requirementWords, withUnit } from '../engine/explain.ts';
 import type { Direction } from './report.ts';
 
 export type { Lang };
 
-const operatorWords: Record<Lang, Record<Leaf['operator'], string>> = {
-  nl: {
-    equal: '{v}', notEqual: 'niet {v}', lessThan: 'minder dan {v}', lessThanInclusive: 'maximaal {v}',
-    greaterThan: 'meer dan {v}', greaterThanInclusive: 'minimaal {v}', in: 'een van {v}', notIn: 'geen van {v}',
-  },
-  en: {
-    equal: '{v}', notEqual: 'not {v}', lessThan: 'less than {v}', lessThanInclusive: 'at most {v}',
-    greaterThan: 'more than {v}', greaterThanInclusive: 'at least {v}', in: 'one of {v}', notIn: 'none of {v}',
-  },
-};
-
-const englishUnits: Record<string, string> = {
-  'uur/week': 'hours/week', maanden: 'months', jaar: 'years', punten: 'points', kinderen: 'children', km: 'km',
-};
-const englishPer: Record<string, string> = { jaar: 'year', maand: 'month', week: 'week' };
-
-/** A value with its unit: "8 uur/week", "€ 51.537 per jaar", "ja". */
-export function withUnit(v: unknown, lang: Lang, unit?: string): string {
-  if (v === undefined) return lang === 'nl' ? 'onbekend' : 'unknown';
-  const text = formatValue(v, lang, unit);
-  if (!unit || typeof v !== 'number') return text;
-  if (unit.startsWith('euro')) {
-    const per = unit.split('/')[1];
-    return per ? `${text} ${lang === 'nl' ? `per ${per}` : `a ${englishPer[per] ?? per}`}` : text;
-  }
-  return `${text} ${lang === 'nl' ? unit : englishUnits[unit] ?? unit}`;
-}
-
-/** "minimaal 8 uur/week" */
-export const requirementWords = (op: Leaf['operator'], value: string, lang: Lang): string =>
-  operatorWords[lang][op].replace('{v}', value);
+export { requirementWords, withUnit };
 
 export const directionWord: Record<Lang, Record<Direction, string>> = {
   nl: { stricter: 'strenger', looser: 'ruimer', changed: 'gewijzigd' },

@@ -4,7 +4,7 @@
 import { Engine, Rule, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
 import type { Condition } from '../rulebase/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
-import { within } from '../rulebase/dates.ts';
+import { paramName, parameterValue } from '../rulebase/parameters.ts';
 
 export type TestKind = 'requirement' | 'refusalGround' | 'category';
 
@@ -34,9 +34,8 @@ function toEngineCondition(c: Condition): NestedCondition {
   if ('all' in c) return { all: c.all.map(toEngineCondition) };
   if ('any' in c) return { any: c.any.map(toEngineCondition) };
   if ('not' in c) return { not: toEngineCondition(c.not) };
-  const value = typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value) && 'param' in c.value
-    ? { fact: 'parameters', path: c.value.param }
-    : c.value;
+  const param = paramName(c);
+  const value = param ? { fact: 'parameters', path: param } : c.value;
   return { fact: 'case', path: c.fact, operator: c.operator, value };
 }
 
@@ -71,9 +70,7 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
   const parametersOn = (date: string) => {
     let values = cache.get(date);
     if (!values) {
-      values = Object.fromEntries(Object.entries(r.parameters).map(([name, p]) => [
-        name, p.values ? p.values.find((v) => within(date, v.from, v.until))?.value : p.value,
-      ]));
+      values = Object.fromEntries(Object.entries(r.parameters).map(([name, p]) => [name, parameterValue(p, date)]));
       if (cache.size > 4096) cache.clear();
       cache.set(date, values);
     }

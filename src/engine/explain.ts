@@ -20,16 +20,37 @@ export function formatValue(v: Value, lang: Lang, unit?: string): string {
   return String(v);
 }
 
-const requirementWords: Record<Lang, Record<Leaf['operator'], string>> = {
+const operatorWords: Record<Lang, Record<Leaf['operator'], string>> = {
   nl: {
-    equal: '{value}', notEqual: 'niet {value}', lessThan: 'minder dan {value}', lessThanInclusive: 'maximaal {value}',
-    greaterThan: 'meer dan {value}', greaterThanInclusive: 'minimaal {value}', in: 'een van: {value}', notIn: 'geen van: {value}',
+    equal: '{v}', notEqual: 'niet {v}', lessThan: 'minder dan {v}', lessThanInclusive: 'maximaal {v}',
+    greaterThan: 'meer dan {v}', greaterThanInclusive: 'minimaal {v}', in: 'een van {v}', notIn: 'geen van {v}',
   },
   en: {
-    equal: '{value}', notEqual: 'not {value}', lessThan: 'less than {value}', lessThanInclusive: 'at most {value}',
-    greaterThan: 'more than {value}', greaterThanInclusive: 'at least {value}', in: 'one of: {value}', notIn: 'none of: {value}',
+    equal: '{v}', notEqual: 'not {v}', lessThan: 'less than {v}', lessThanInclusive: 'at most {v}',
+    greaterThan: 'more than {v}', greaterThanInclusive: 'at least {v}', in: 'one of {v}', notIn: 'none of {v}',
   },
 };
+
+/** "minimaal 8 uur/week": what an operator asks of a value. */
+export const requirementWords = (op: Leaf['operator'], value: string, lang: Lang): string =>
+  operatorWords[lang][op].replace('{v}', value);
+
+const englishUnits: Record<string, string> = {
+  'uur/week': 'hours/week', maanden: 'months', jaar: 'years', punten: 'points', kinderen: 'children', km: 'km',
+};
+const englishPer: Record<string, string> = { jaar: 'year', maand: 'month', week: 'week' };
+
+/** A value with its unit: "8 uur/week", "€ 51.537 per jaar", "ja". */
+export function withUnit(v: unknown, lang: Lang, unit?: string): string {
+  if (v === undefined) return lang === 'nl' ? 'onbekend' : 'unknown';
+  const text = formatValue(v, lang, unit);
+  if (!unit || typeof v !== 'number') return text;
+  if (unit.startsWith('euro')) {
+    const per = unit.split('/')[1];
+    return per ? `${text} ${lang === 'nl' ? `per ${per}` : `a ${englishPer[per] ?? per}`}` : text;
+  }
+  return `${text} ${lang === 'nl' ? unit : englishUnits[unit] ?? unit}`;
+}
 
 const fill = (template: string, fact: string, value: string, unit: string) =>
   template.replaceAll('{fact}', fact).replaceAll('{value}', value).replaceAll('{unit}', unit);
@@ -54,13 +75,12 @@ export function leafSentence({ leaf, result, factValue, compareValue, unit, lang
       return lang === 'nl' ? `${label}: de waarde om mee te vergelijken is voor deze datum niet bekend`
         : `${label}: the value to compare with is not known for this date`;
     }
-    const withUnit = unit && !unit.startsWith('euro') ? `${value} ${unit}` : value;
-    const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords[lang][leaf.operator].replace('{value}', withUnit)}`;
+    const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords(leaf.operator, withUnit(compareValue, lang, unit), lang)}`;
     return lang === 'nl' ? `Niet bekend: ${label.toLowerCase()}${wanted}` : `Not known: ${label.toLowerCase()}${wanted}`;
   }
   if (template === undefined) {
     const verdict = lang === 'nl' ? (result === 'true' ? 'voldaan' : 'niet voldaan') : result === 'true' ? 'met' : 'not met';
-    return `${label}: ${fact} (${requirementWords[lang][leaf.operator].replace('{value}', value)}) — ${verdict}`;
+    return `${label}: ${fact} (${requirementWords(leaf.operator, value, lang)}) — ${verdict}`;
   }
   if (typeof template === 'string') return fill(template, fact, value, unit ?? '');
   return fill(result === 'true' ? template.met : template.notMet, fact, value, unit ?? '');

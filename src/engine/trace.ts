@@ -3,6 +3,7 @@
 // false, and groups combine by Kleene logic: a missing fact is never read as false.
 import type { Condition } from '../rulebase/schema.ts';
 import { citeArticle } from '../rulebase/cite.ts';
+import { paramName } from '../rulebase/parameters.ts';
 import type { ConditionTrace, Lang, TruthValue } from './decision.ts';
 import { leafSentence } from './explain.ts';
 
@@ -76,8 +77,7 @@ export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceCo
     t.children = [child];
     return t;
   }
-  const param = typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value) && 'param' in condition.value
-    ? condition.value.param : undefined;
+  const param = paramName(condition);
   const factValue = engineNode.factResult;
   const compareValue = param ? engineNode.valueResult : condition.value;
   const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engineNode.result ? 'true' : 'false';

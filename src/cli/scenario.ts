@@ -1,15 +1,18 @@
 // voorrang scenario scenario.yaml --population cases.csv|ndjson [--format md|json|csv|html] [--out file]
 //   or --size N [--seed S] for a synthetic population. Streams the population; progress on stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BUNDLED_RULES_DIR, loadRuleBase, readRuleFiles } from '../rulebase/load.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/files.ts';
 import { feedFile, feedGenerated } from '../scenario/feed.ts';
+import { feedFileParallel, generateParallel } from '../scenario/parallel.ts';
 import { formatOf } from '../scenario/population.ts';
 import { progressBar } from '../scenario/progress.ts';
 import { FORMATS, render, type Format } from '../scenario/render.ts';
-import { prepareScenario, ScenarioRun } from '../scenario/run.ts';
+import { ScenarioRun } from '../scenario/run.ts';
+import { prepareScenario } from '../scenario/prepare.ts';
 import { ScenarioError } from '../scenario/sides.ts';
 import type { Vacancies } from '../scenario/schema.ts';
 import type { Command } from './main.ts';
@@ -25,6 +28,7 @@ export const scenario: Command = {
     vacancies: { type: 'string' },
     lang: { type: 'string' },
     rules: { type: 'string' },
+    workers: { type: 'string' },
   },
   async run(values, [file]) {
     const format = values.format as Format;
@@ -41,6 +45,8 @@ export const scenario: Command = {
     const popFormat = typeof values.population === 'string' ? formatOf(values.population) : undefined;
     if (typeof values.population === 'string' && !popFormat) return usage('--population: een .csv- of .ndjson-bestand');
     if (values.lang !== undefined && values.lang !== 'nl' && values.lang !== 'en') return usage('--lang: nl of en');
+    const workersOption = values.workers === undefined ? undefined : Number(values.workers);
+    if (workersOption !== undefined && (!Number.isSafeInteger(workersOption) || workersOption < 0 || workersOption > 64)) return usage('--workers: 0 (alles in één thread) tot 64');
 
     const read = (path: string) => {
       try {
@@ -95,17 +101,22 @@ export const scenario: Command = {
     }
 
     const progress = (total: number) => progressBar(total);
+    // Large populations go to worker threads (one per core, at most two by default); small ones stay here.
+    const large = typeof values.population === 'string' ? sizeOf(values.population) > 8_000_000 : size! >= 100_000;
+    const workers = workersOption ?? (large ? Math.min(2, availableParallelism()) : 0);
     let source: string;
     if (typeof values.population === 'string') {
       try {
-        await feedFile(run, values.population, popFormat!, progress);
+        if (workers > 0) await feedFileParallel(run, values.population, popFormat!, workers, progress);
+        else await feedFile(run, values.population, popFormat!, progress);
       } catch (e) {
         console.error(`${values.population}: ${(e as Error).message}`);
         return 2;
       }
       source = values.population;
     } else {
-      feedGenerated(run, { size: size!, seed }, progress);
+      if (workers > 0) await generateParallel(run, { size: size!, seed }, workers, progress);
+      else feedGenerated(run, { size: size!, seed }, progress);
       source = `generator (--size ${size} --seed ${seed})`;
     }
     if (run.errorCount) {
@@ -120,3 +131,11 @@ export const scenario: Command = {
     return 0;
   },
 };
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reported when it is read
+  }
+}

@@ -21,12 +21,11 @@ type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** A parser for one case field: the cell's text to a typed value, valid under the field's zod type. */
 export function cellParser(schema: z.ZodType): (raw: string) => Parsed {
-  const cache = new Map<string, Parsed>(); // cells repeat a lot (booleans, enums, small numbers)
   const kind = schema instanceof z.ZodBoolean ? 'boolean' : schema instanceof z.ZodNumber ? 'number' : 'string';
   const describe = (raw: string): string => {
     if (kind === 'boolean') return `'${raw}' is geen true of false`;
     if (kind === 'number') {
-      if (!/^-?\d+(\.\d+)?$/.test(raw)) return `'${raw}' is geen getal (gebruik een punt als decimaalteken)`;
+      if (!isDecimal(raw)) return `'${raw}' is geen getal (gebruik een punt als decimaalteken)`;
       const n = schema as z.ZodNumber;
       if (n.minValue !== null && Number(raw) < n.minValue) return `${raw} is kleiner dan ${n.minValue}`;
       if (n.isInt && !Number.isInteger(Number(raw))) return `${raw} is geen geheel getal`;
@@ -37,9 +36,30 @@ export function cellParser(schema: z.ZodType): (raw: string) => Parsed {
   };
   const parse = (raw: string): Parsed => {
     const value = kind === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : undefined)
-      : kind === 'number' ? (/^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : undefined) : raw;
+      : kind === 'number' ? (isDecimal(raw) ? Number(raw) : undefined) : raw;
     return value !== undefined && schema.safeParse(value).success ? { ok: true, value } : { ok: false, message: describe(raw) };
   };
+  if (kind === 'boolean') {
+    // The hot cases without a lookup; anything else through zod.
+    const yes: Parsed = parse('true');
+    const no: Parsed = parse('false');
+    return (raw) => (raw === 'true' ? yes : raw === 'false' ? no : parse(raw));
+  }
+  if (kind === 'number') {
+    // Range and integer checks read from the zod type (a test holds them equal to zod's verdict).
+    const n = schema as z.ZodNumber;
+    const min = n.minValue ?? -Infinity;
+    const max = n.maxValue ?? Infinity;
+    const int = n.isInt;
+    return (raw) => {
+      if (isDecimal(raw)) {
+        const x = Number(raw);
+        if (x >= min && x <= max && Number.isFinite(x) && (!int || Number.isSafeInteger(x))) return { ok: true, value: x };
+      }
+      return parse(raw);
+    };
+  }
+  const cache = new Map<string, Parsed>(); // strings repeat a lot (enums, codes, dates)
   return (raw) => {
     let p = cache.get(raw);
     if (!p) {
@@ -48,6 +68,19 @@ export function cellParser(schema: z.ZodType): (raw: string) => Parsed {
     }
     return p;
   };
+}
+
+/** `-?digits(.digits)?`, checked by char codes: a regex per cell cost more than the rest of the parse. */
+function isDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === start) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 46) return false;
+  const frac = ++i;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  return i === s.length && i > frac;
 }
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside quotes). */
@@ -97,11 +130,16 @@ export class CsvPopulation {
   private readonly columns: Column[];
   private readonly idAt: number;
   private readonly municipalityAt: number;
+  private readonly build: (values: unknown[]) => Record<string, unknown>;
+  /** Parsed values of the current line by column, reused line after line. */
+  private readonly values: unknown[];
 
   private constructor(columns: Column[]) {
     this.columns = columns;
     this.idAt = columns.findIndex((c) => c.name === 'id');
     this.municipalityAt = columns.findIndex((c) => c.name === 'municipality');
+    this.build = caseBuilder(columns);
+    this.values = new Array<unknown>(columns.length).fill(undefined);
   }
 
   /** The header (line 1): every column a known case field, `id` or `municipality`, each once. */
@@ -132,35 +170,95 @@ export class CsvPopulation {
 
   /** One data line: a row, or every problem on it. */
   row(text: string, line: number): PopulationRow | PopulationError[] {
-    const cells = splitCsvLine(text);
-    if (!Array.isArray(cells)) return [{ line, message: cells.error }];
-    if (cells.length !== this.columns.length) {
-      return [{ line, message: `${cells.length} velden, de kop heeft er ${this.columns.length}` }];
+    const n = this.columns.length;
+    let cells: string[] | undefined;
+    if (text.includes('"')) {
+      const split = splitCsvLine(text);
+      if (!Array.isArray(split)) return [{ line, message: split.error }];
+      cells = split;
     }
-    const c: Record<string, unknown> = {};
+    // Without quotes the line is scanned in place: most cells are empty and are never sliced.
+    const count = cells ? cells.length : countFields(text);
+    if (count !== n) return [{ line, message: `${count} velden, de kop heeft er ${n}` }];
+    const values = this.values;
     let errors: PopulationError[] | undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const raw = cells[i]!;
-      const col = this.columns[i]!;
-      if (raw === '' || !col.parse) continue;
-      const p = col.parse(raw);
-      if (!p.ok) {
-        (errors ??= []).push({ line, column: col.name, message: p.message });
-        continue;
+    let municipality = '';
+    let id = '';
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      let raw: string;
+      if (cells) raw = cells[i]!;
+      else {
+        const comma = i === n - 1 ? text.length : text.indexOf(',', start);
+        raw = comma > start ? text.slice(start, comma) : '';
+        start = comma + 1;
       }
-      if (p.value === undefined) continue; // a ground column saying false: not claimed by this column
-      const keys = col.keys!;
-      let o = c;
-      for (let k = 0; k < keys.length - 1; k++) o = (o[keys[k]!] ??= {}) as Record<string, unknown>;
-      if (p.value === CLAIMED) o[keys[keys.length - 1]!] ??= {};
-      else o[keys[keys.length - 1]!] = p.value;
+      values[i] = undefined;
+      if (raw === '') continue;
+      if (i === this.municipalityAt) municipality = raw;
+      else if (i === this.idAt) id = raw;
+      const col = this.columns[i]!;
+      if (!col.parse) continue;
+      const p = col.parse(raw);
+      if (p.ok) values[i] = p.value;
+      else (errors ??= []).push({ line, column: col.name, message: p.message });
     }
     if (errors) return errors;
-    const municipality = (this.municipalityAt >= 0 && cells[this.municipalityAt]) || (c.residence as Case['residence'])?.municipality;
+    const c = this.build(values);
+    municipality ||= (c.residence as Case['residence'])?.municipality ?? '';
     if (!municipality) return [{ line, column: 'municipality', message: 'geen gemeente: vul municipality of residence.municipality' }];
-    const id = this.idAt >= 0 ? cells[this.idAt] : undefined;
-    return { line, ...(id && { id }), municipality, case: c as Case };
+    const row: PopulationRow = { line, municipality, case: c as Case };
+    if (id) row.id = id;
+    return row;
   }
+}
+
+/**
+ * Compiles the header into a function that builds the nested case from the parsed values with literal
+ * property names. Built generically (keys from variables), V8's property stores go megamorphic and object
+ * building took most of the read time. Safe: every key is a field name of the zod case schema (checked
+ * in fromHeader) and is written as a JSON string literal.
+ */
+function caseBuilder(columns: Column[]): (values: unknown[]) => Record<string, unknown> {
+  interface Node { children: Map<string, Node>; column?: number; claim?: number }
+  const root: Node = { children: new Map() };
+  columns.forEach((col, i) => {
+    if (!col.keys) return;
+    let node = root;
+    for (const k of col.keys) {
+      let next = node.children.get(k);
+      if (!next) node.children.set(k, (next = { children: new Map() }));
+      node = next;
+    }
+    if (col.parse === claimParser) node.claim = i;
+    else node.column = i;
+  });
+  let n = 0;
+  const lines: string[] = [];
+  // Emits code that leaves `target` holding the object for `node`, or undefined when it has nothing.
+  const emit = (node: Node, target: string): void => {
+    lines.push(`let ${target};`);
+    for (const [key, child] of node.children) {
+      const k = JSON.stringify(key);
+      if (child.column !== undefined) {
+        lines.push(`if (v[${child.column}] !== undefined) (${target} ??= {})[${k}] = v[${child.column}];`);
+      } else {
+        const sub = `o${++n}`;
+        emit(child, sub);
+        const claimed = child.claim !== undefined ? ` || v[${child.claim}] === CLAIMED` : '';
+        lines.push(`if (${sub} !== undefined${claimed}) (${target} ??= {})[${k}] = ${sub} ?? {};`);
+      }
+    }
+  };
+  emit(root, 'c');
+  lines.push('return c ?? {};');
+  return new Function('CLAIMED', `return function build(v) {\n${lines.join('\n')}\n}`)(CLAIMED) as (values: unknown[]) => Record<string, unknown>;
+}
+
+function countFields(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+  return count;
 }
 
 /** Header line for a population of the given case fields (all by default). */

@@ -17,6 +17,13 @@ export interface RowBatch {
 export const formatOf = (path: string): PopulationFormat | undefined =>
   /\.csv$/i.test(path) ? 'csv' : /\.(nd)?jsonl?$/i.test(path) ? 'ndjson' : undefined;
 
+/** One line of a population file (not the CSV header): a row, or its problems. */
+export function parseLine(text: string, line: number, csv: CsvPopulation | undefined): PopulationRow | PopulationError[] {
+  const t = chomp(text);
+  if (t.trim() === '') return [{ line, message: 'lege regel' }];
+  return csv ? csv.row(t, line) : ndjsonRow(t, line);
+}
+
 export async function* readPopulation(stream: Readable, format: PopulationFormat): AsyncGenerator<RowBatch> {
   let csv: CsvPopulation | undefined;
   for await (const batch of lineBatches(stream)) {
@@ -24,9 +31,8 @@ export async function* readPopulation(stream: Readable, format: PopulationFormat
     const errors: PopulationError[] = [];
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.first + i;
-      const text = chomp(batch.lines[i]!);
       if (format === 'csv' && line === 1) {
-        const header = CsvPopulation.fromHeader(text.replace(/^\uFEFF/, ''));
+        const header = CsvPopulation.fromHeader(chomp(batch.lines[i]!).replace(/^\uFEFF/, ''));
         if (Array.isArray(header)) {
           yield { rows, errors: header, bytes: batch.bytes };
           return; // without a valid header no line can be read
@@ -34,11 +40,7 @@ export async function* readPopulation(stream: Readable, format: PopulationFormat
         csv = header;
         continue;
       }
-      if (text.trim() === '') {
-        errors.push({ line, message: 'lege regel' });
-        continue;
-      }
-      const r = csv ? csv.row(text, line) : ndjsonRow(text, line);
+      const r = parseLine(batch.lines[i]!, line, csv);
       if (Array.isArray(r)) errors.push(...r);
       else rows.push(r);
     }

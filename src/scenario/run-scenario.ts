@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { generatePopulation } from './generator.ts';
 import { PopulationRecord, Scenario, Vacancies, type PopulationError } from './schema.ts';
-import { prepareScenario, ScenarioRun } from './run.ts';
+import { ScenarioRun } from './run.ts';
+import { prepareScenario } from './prepare.ts';
 import type { ScenarioReport } from './report-schema.ts';
 import { ScenarioError } from './sides.ts';
 

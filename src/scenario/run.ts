@@ -3,52 +3,28 @@
 // the first few examples of each changed cell, so memory stays flat however large the population.
 import type { Lang } from '../engine/decision.ts';
 import { URGENT_BASE, type FastRegulation } from '../engine/fast.ts';
-import type { RuleBase } from '../rulebase/rulebase.ts';
 import type { ExampleCell, ReportState, ScenarioReport, Scope } from './report-schema.ts';
-import { withDefaults, type PopulationError, type PopulationRow, type Scenario, type ScenarioSpec, type Vacancies } from './schema.ts';
-import { resolveSide, type ResolvedSide, type SideContext } from './sides.ts';
+import type { PopulationError, PopulationRow, ScenarioSpec, Vacancies } from './schema.ts';
+import type { PreparedScenario } from './prepare.ts';
+import type { ResolvedSide } from './sides.ts';
 import { explain } from './why.ts';
 import { fairShare } from './fair-share.ts';
 
 export const NO_SCHEME = 0;
-const outcomeWords = {
-  nl: { 'no-scheme': 'geen regeling', 'not-urgent': 'niet urgent', undetermined: 'nog niet te bepalen', urgent: 'urgent' },
-  en: { 'no-scheme': 'no scheme', 'not-urgent': 'not urgent', undetermined: 'undetermined', urgent: 'urgent' },
-};
 
-export interface PreparedScenario {
+/** What a run needs: the compiled regulation per municipality on each side, and the states. */
+export interface SideRun {
+  date: string;
+  /** Municipality code → its compiled regulation; null where no urgentieregeling is in force. */
+  byMunicipality: Map<string, FastRegulation | null>;
+}
+export interface RunSetup {
   scenario: ScenarioSpec;
-  ruleBase: RuleBase;
-  baseline: ResolvedSide;
-  variant: ResolvedSide;
   /** Global states: no scheme, not urgent, undetermined, then every category of either side. */
   states: ReportState[];
-}
-
-/** Resolves both sides (throws ScenarioError) and lays out the states of the matrix. */
-export function prepareScenario(input: Scenario, ctx: Omit<SideContext, 'scenarioDate' | 'lang'>): PreparedScenario {
-  const scenario = withDefaults(input);
-  const full = { ...ctx, scenarioDate: scenario.date, lang: scenario.language };
-  const baseline = resolveSide('baseline', scenario.baseline, full);
-  const variant = resolveSide('variant', scenario.variant, full);
-  const w = outcomeWords[scenario.language];
-  const states: ReportState[] = [
-    { id: 'no-scheme', outcome: 'no-scheme', label: w['no-scheme'] },
-    { id: 'not-urgent', outcome: 'not-urgent', label: w['not-urgent'] },
-    { id: 'undetermined', outcome: 'undetermined', label: w.undetermined },
-  ];
-  for (const side of [baseline, variant]) {
-    for (const f of new Set(side.byMunicipality.values())) {
-      if (!f) continue;
-      const r = f.regulation.regulation;
-      const ranked = [...r.categories].sort((a, b) => r.ranking.order.indexOf(a.id) - r.ranking.order.indexOf(b.id));
-      for (const cat of ranked) {
-        const id = `urgent:${cat.id}`;
-        if (!states.some((s) => s.id === id)) states.push({ id, outcome: 'urgent', category: cat.id, label: `${w.urgent}: ${cat.label[scenario.language]}` });
-      }
-    }
-  }
-  return { scenario, ruleBase: ctx.ruleBase, baseline, variant, states };
+  municipalities: string[];
+  baseline: SideRun;
+  variant: SideRun;
 }
 
 interface MunicipalityAcc {
@@ -74,8 +50,8 @@ export class ScenarioRun {
   private readonly vDate: string;
   cases = 0;
 
-  constructor(readonly prepared: PreparedScenario, private readonly maxErrors = 100) {
-    const { states, baseline, variant } = prepared;
+  constructor(readonly setup: RunSetup | PreparedScenario, readonly maxErrors = 100) {
+    const { states, baseline, variant } = setup;
     this.size = states.length;
     this.bDate = baseline.date;
     this.vDate = variant.date;
@@ -87,10 +63,10 @@ export class ScenarioRun {
       f?.categories.forEach((id, k) => (map[URGENT_BASE + k] = stateIndex.get(`urgent:${id}`)!));
       return map;
     };
-    for (const m of prepared.ruleBase.municipalities) {
-      const b = baseline.byMunicipality.get(m.code) ?? null;
-      const v = variant.byMunicipality.get(m.code) ?? null;
-      this.acc.set(m.code, { code: m.code, b, v, bMap: codeMap(b), vMap: codeMap(v), matrix: new Float64Array(this.size * this.size), cases: 0 });
+    for (const code of setup.municipalities) {
+      const b = baseline.byMunicipality.get(code) ?? null;
+      const v = variant.byMunicipality.get(code) ?? null;
+      this.acc.set(code, { code, b, v, bMap: codeMap(b), vMap: codeMap(v), matrix: new Float64Array(this.size * this.size), cases: 0 });
     }
   }
 
@@ -116,7 +92,7 @@ export class ScenarioRun {
       const cell = from * this.size + to;
       let list = this.examples.get(cell);
       if (!list) this.examples.set(cell, (list = []));
-      if (list.length < this.prepared.scenario.examples) list.push({ row, from, to });
+      if (list.length < this.setup.scenario.examples) list.push({ row, from, to });
     }
   }
 
@@ -131,7 +107,7 @@ export class ScenarioRun {
     for (const e of examples) {
       const cell = e.from * this.size + e.to;
       const list = this.examples.get(cell) ?? [];
-      if (list.length < this.prepared.scenario.examples) list.push(e);
+      if (list.length < this.setup.scenario.examples) list.push(e);
       this.examples.set(cell, list);
     }
     for (const e of errors) this.error(e);
@@ -146,7 +122,8 @@ export class ScenarioRun {
   }
 
   report(source: string, vacancies?: Vacancies): ScenarioReport {
-    const { scenario, states, ruleBase, baseline, variant } = this.prepared;
+    if (!('ruleBase' in this.setup)) throw new Error('report() needs the prepared scenario (a worker only counts)');
+    const { scenario, states, ruleBase, baseline, variant } = this.setup;
     const S = this.size;
     const scope = (kind: Scope['kind'], id: string, name: string, members: MunicipalityAcc[]): Scope => {
       const matrix = new Float64Array(S * S);
@@ -212,7 +189,7 @@ export class ScenarioRun {
   /** Each side explained with the other side's category in focus: why it did (not) choose that one. */
   private example(row: PopulationRow, fromCategory: string | undefined, toCategory: string | undefined) {
     const m = this.acc.get(row.municipality)!;
-    const lang: Lang = this.prepared.scenario.language;
+    const lang: Lang = this.setup.scenario.language;
     return {
       id: row.id ?? String(row.line), line: row.line, municipality: row.municipality,
       baseline: explain(m.b, row.case, this.bDate, toCategory ?? fromCategory, lang),

@@ -1,0 +1,55 @@
+// Worker threads give the very same report as one thread: counts, examples (by line), errors (by line).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleBase } from '../../src/rulebase/load.ts';
+import { prepareScenario } from '../../src/scenario/prepare.ts';
+import { ScenarioRun } from '../../src/scenario/run.ts';
+import { Scenario } from '../../src/scenario/schema.ts';
+import { feedFile, feedGenerated } from '../../src/scenario/feed.ts';
+import { feedFileParallel, generateParallel } from '../../src/scenario/parallel.ts';
+import { generatePopulation } from '../../src/scenario/generator.ts';
+import { csvHeader, csvLine } from '../../src/scenario/csv.ts';
+
+const ruleBase = loadRuleBase();
+const scenario = Scenario.parse({
+  name: 'parallel', date: '2026-08-01', examples: 2,
+  variant: { changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] },
+});
+const newRun = () => new ScenarioRun(prepareScenario(scenario, { ruleBase }));
+
+describe('parallel run', () => {
+  it('generated population: 3 workers = one thread', async () => {
+    const spec = { size: 30_000, seed: 11 };
+    const one = newRun();
+    feedGenerated(one, spec);
+    const many = newRun();
+    await generateParallel(many, spec, 3);
+    expect(many.report('g')).toEqual(one.report('g'));
+  }, 60_000);
+
+  it('CSV file with bad lines: 2 workers = one thread, errors in line order', async () => {
+    const rows = [...generatePopulation({ size: 20_000, seed: 12 })].map((r) => csvLine(r));
+    rows[5_000] = rows[5_000]!.replace(/^(\d+),GM\d{4},/, '$1,GM9999,'); // unknown municipality
+    rows[15_000] = 'x,y';
+    const path = join(mkdtempSync(join(tmpdir(), 'parallel-')), 'pop.csv');
+    writeFileSync(path, [csvHeader().join(','), ...rows].join('\n')); // no newline at the end
+    const one = newRun();
+    await feedFile(one, path, 'csv');
+    const many = newRun();
+    await feedFileParallel(many, path, 'csv', 2);
+    expect(one.errors.map((e) => e.line)).toEqual([5_002, 15_002]);
+    expect(many.errors).toEqual(one.errors);
+    expect(many.cases).toBe(19_998);
+    expect(many.report('f')).toEqual(one.report('f'));
+  }, 60_000);
+
+  it('a bad header stops the run before any worker starts', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parallel-')), 'bad.csv');
+    writeFileSync(path, 'municipality,nope\nGM0014,1\n');
+    const run = newRun();
+    await feedFileParallel(run, path, 'csv', 2);
+    expect(run.errors).toEqual([expect.objectContaining({ line: 1, column: 'nope' })]);
+  });
+});

@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
   mountRegulations(v1, ruleBase, deps.today ?? systemToday);
   mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
   app.use(BASE_PATH, v1);
-  app.use(webRouter({ ruleBase, today: deps.today })); // the web front (src/web), on the same rule base
+  app.use(webRouter({ ruleBase, today: deps.today, verifier: deps.verifier })); // the web front (src/web), on the same rule base
 
   app.use(notFound);
   app.use(errorHandler(logger));

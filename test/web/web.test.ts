@@ -134,4 +134,33 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     expect(await page.locator('.diff-report').isVisible()).toBe(true);
     await page.close();
   });
+
+  it('scenario workbench: mantelzorg 8 → 10 hours over 100,000 generated cases shows the matrix and the fair share; a CSV upload runs too', async () => {
+    const page = await s.open('/scenarios?gemeente=GM1966&datum=2026-08-01');
+    await page.getByLabel('Minimaal aantal uren mantelzorg per week (uur/week)').fill('10');
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    await page.locator('#scenario-result:not([aria-busy])').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#scenario-status').textContent()).toMatch(/^Klaar/);
+    const result = page.locator('#scenario-report');
+    expect(await result.locator('figure.matrix svg[role="img"]').count()).toBe(1);
+    expect(await result.textContent()).toContain('100.000');
+    // Cases that needed 8 to 10 hours lose mantelzorg urgency.
+    expect(await result.locator('tr', { hasText: 'urgent: Mantelzorg' }).filter({ hasText: 'niet urgent' }).count()).toBeGreaterThan(0);
+    expect(await result.locator('figure.bars svg[role="img"]').count()).toBe(1);
+    await accessible(page, 'scenarios');
+
+    // Three cases of our own, uploaded as CSV in the scenario issue's format.
+    const rows = [
+      { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5 }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } },
+    ];
+    const { csvHeader, csvLine } = await import('../../src/scenario/csv.ts');
+    const csv = [csvHeader().join(','), ...rows.map((r) => csvLine(r))].join('\n') + '\n';
+    await page.getByLabel(/CSV-bestand/).check();
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'aanvragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Doorrekenen' }).click();
+    await page.locator('#scenario-result:not([aria-busy])').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#scenario-status').textContent()).toMatch(/^Klaar/);
+    expect(await result.locator('tr', { hasText: 'urgent: Mantelzorg' }).filter({ hasText: 'niet urgent' }).locator('td').last().textContent()).toBe('1');
+    await page.close();
+  });
 });

@@ -1,11 +1,10 @@
 // Regeling: a municipality's regulation in force on a date — layers, categories with their conditions
 // in words, parameters with their sources, the article texts. Server-rendered from the resolved rule
 // base (the same view the API serves); works without JavaScript.
-import { formatValue } from '../../engine/explain.ts';
 import { citeArticle, citeBasis } from '../../rulebase/cite.ts';
 import { NotInForceError, type RegulationInForce, type RuleBase } from '../../rulebase/rulebase.ts';
 import type { Condition } from '../../rulebase/schema.ts';
-import { requirementWords, withUnit } from '../../diff/words.ts';
+import { formatValue, requirementWords, withUnit } from '../../engine/explain.ts';
 import { regulationDetail } from '../../api/regulation-views.ts';
 import { articleId, basisHref } from '../client/links.ts';
 import { html, type Html } from '../html.ts';

@@ -5,9 +5,9 @@ import type { Decision } from '../../engine/decision.ts';
 import { decisionView, outcomeView } from './decision.ts';
 import { h, pageData } from './dom.ts';
 import { fieldIdOf } from './fields.ts';
+import { apiKey, forgetKey, keyForm, live } from './live.ts';
 import { strings, type Lang } from './strings.ts';
 
-const KEY_STORE = 'voorrang-api-key';
 const DEBOUNCE_MS = 300;
 
 const { lang } = pageData<{ lang: Lang }>('intake-config');
@@ -17,8 +17,6 @@ const outcome = document.getElementById('outcome')!;
 const body = document.getElementById('decision-body')!;
 const municipality = document.getElementById('gemeente') as HTMLSelectElement;
 const panel = document.getElementById('decision')!;
-/** aria-busy on the decision while an answer is pending (typed, waiting or in flight). */
-const busy = (on: boolean) => (on ? panel.setAttribute('aria-busy', 'true') : panel.removeAttribute('aria-busy'));
 
 type Json = Record<string, unknown>;
 
@@ -92,44 +90,24 @@ function showProblem(title: string, detail: string, extra?: HTMLElement): void {
   body.replaceChildren(...(extra ? [extra] : []));
 }
 
-function keyForm(): HTMLElement {
-  const input = h('input', { type: 'password', id: 'api-key', autocomplete: 'off', 'aria-describedby': 'api-key-note' }) as HTMLInputElement;
-  const f = h('form', { class: 'key-form' },
-    h('div', { class: 'field' }, h('label', { for: 'api-key' }, s.keyLabel), input, h('p', { class: 'hint', id: 'api-key-note' }, s.keyNote)),
-    h('button', { type: 'submit' }, s.keyUse));
-  f.addEventListener('submit', (e) => {
-    e.preventDefault();
-    sessionStorage.setItem(KEY_STORE, input.value.trim());
-    void evaluate();
-  });
-  return f;
-}
-
-let current: AbortController | undefined;
-
-async function evaluate(): Promise<void> {
-  current?.abort();
-  const controller = (current = new AbortController());
+async function evaluate(signal: AbortSignal, newest: () => boolean): Promise<void> {
   const { c, badNumbers } = readCase();
   clearMarks();
   if (badNumbers.length) {
     for (const p of badNumbers) markError(p, s.notANumber);
     showProblem(s.error, s.invalid);
-    busy(false);
     return;
   }
   const code = municipality.value;
-  const key = sessionStorage.getItem(KEY_STORE);
-  busy(true);
   try {
     const res = await fetch(`/v1/regulations/${encodeURIComponent(code)}/evaluations`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(key && { Authorization: `Bearer ${key}` }) },
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...apiKey() },
       body: JSON.stringify(c),
-      signal: controller.signal,
+      signal,
     });
     const answer = await res.json() as Json;
-    if (controller !== current) return;
+    if (!newest()) return;
     if (res.ok) {
       show(answer as unknown as Decision, code);
       return;
@@ -137,27 +115,17 @@ async function evaluate(): Promise<void> {
     const problem = answer as { title?: string; detail?: string; invalidParams?: { name: string; reason: string }[] };
     for (const p of problem.invalidParams ?? []) markError(p.name.replace(/^\$\./, ''), p.reason);
     if (res.status === 401) {
-      sessionStorage.removeItem(KEY_STORE);
-      showProblem(problem.title ?? s.error, s.keyNeeded, keyForm());
+      forgetKey();
+      showProblem(problem.title ?? s.error, s.keyNeeded, keyForm(lang, runner.now));
     } else {
       showProblem(problem.title ?? s.error, problem.detail ?? String(res.status));
     }
   } catch (e) {
     if ((e as Error).name !== 'AbortError') showProblem(s.error, (e as Error).message);
-  } finally {
-    if (controller === current && timer === undefined) busy(false);
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-const soon = () => {
-  clearTimeout(timer);
-  busy(true);
-  timer = setTimeout(() => {
-    timer = undefined;
-    void evaluate();
-  }, DEBOUNCE_MS);
-};
+const runner = live(panel, DEBOUNCE_MS, evaluate);
 
 for (const toggle of form.querySelectorAll<HTMLInputElement>('[data-claim-toggle]')) {
   toggle.addEventListener('change', () => {
@@ -165,13 +133,11 @@ for (const toggle of form.querySelectorAll<HTMLInputElement>('[data-claim-toggle
     group.hidden = !toggle.checked;
   });
 }
-form.addEventListener('input', soon);
-form.addEventListener('change', soon);
+form.addEventListener('input', runner.soon);
+form.addEventListener('change', runner.soon);
 form.addEventListener('submit', (e) => {
   e.preventDefault();
-  clearTimeout(timer);
-  timer = undefined;
-  void evaluate();
+  runner.now();
 });
 form.addEventListener('reset', () => {
   setTimeout(() => {
@@ -179,7 +145,7 @@ form.addEventListener('reset', () => {
       const toggle = form.querySelector<HTMLInputElement>(`[aria-controls="${g.id}"]`);
       if (toggle) g.hidden = !toggle.checked;
     }
-    soon();
+    runner.soon();
   });
 });
 // A link to a missing fact moves the focus into its field.
@@ -194,4 +160,4 @@ body.addEventListener('click', (e) => {
     focusable.scrollIntoView({ block: 'center' });
   }
 });
-void evaluate();
+runner.now();

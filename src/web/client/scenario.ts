@@ -2,16 +2,16 @@
 // differs from the regulation loaded), sends them with the population to /scenarios/run, and shows the
 // report the server laid out. A newer run aborts an older one.
 import { h, pageData } from './dom.ts';
+import { apiKey, forgetKey, keyForm, live } from './live.ts';
 import type { Lang } from './strings.ts';
 
-const KEY_STORE = 'voorrang-api-key';
 const DEBOUNCE_MS = 400;
 
 const config = pageData<{ lang: Lang; code: string; date: string; name: string }>('scenario-config');
 const { lang } = config;
 const say = {
-  nl: { running: 'Bezig met doorrekenen…', done: (s: string) => `Klaar, doorgerekend in ${s} s.`, failed: 'Doorrekenen mislukt.', chooseFile: 'Kies eerst een CSV-bestand.', key: 'Deze server vraagt een API-sleutel voor een geüploade populatie (persoonsgegevens).', keyLabel: 'API-sleutel', keyUse: 'Sleutel gebruiken' },
-  en: { running: 'Running…', done: (s: string) => `Done, run in ${s} s.`, failed: 'The run failed.', chooseFile: 'Choose a CSV file first.', key: 'This server asks for an API key for an uploaded population (personal data).', keyLabel: 'API key', keyUse: 'Use key' },
+  nl: { running: 'Bezig met doorrekenen…', done: (s: string) => `Klaar, doorgerekend in ${s} s.`, failed: 'Doorrekenen mislukt.', chooseFile: 'Kies eerst een CSV-bestand.', key: 'Deze server vraagt een API-sleutel voor een geüploade populatie (persoonsgegevens).' },
+  en: { running: 'Running…', done: (s: string) => `Done, run in ${s} s.`, failed: 'The run failed.', chooseFile: 'Choose a CSV file first.', key: 'This server asks for an API key for an uploaded population (personal data).' },
 }[lang];
 
 const form = document.getElementById('scenario-form') as HTMLFormElement;
@@ -45,26 +45,10 @@ async function population(): Promise<object | undefined> {
   return { generate: { size: Number(input<HTMLInputElement>('pop-size').value), seed: Number(input<HTMLInputElement>('pop-seed').value) } };
 }
 
-function keyForm(): HTMLElement {
-  const field = h('input', { type: 'password', id: 'scenario-key', autocomplete: 'off' }) as HTMLInputElement;
-  const f = h('form', { class: 'key-form' }, h('div', { class: 'field' }, h('label', { for: 'scenario-key' }, say.keyLabel), field), h('button', { type: 'submit' }, say.keyUse));
-  f.addEventListener('submit', (e) => {
-    e.preventDefault();
-    sessionStorage.setItem(KEY_STORE, field.value.trim());
-    void run();
-  });
-  return f;
-}
-
-let current: AbortController | undefined;
-
-async function run(): Promise<void> {
-  current?.abort();
-  const controller = (current = new AbortController());
+async function run(signal: AbortSignal, newest: () => boolean): Promise<void> {
   const pop = await population();
   if (!pop) {
     status.textContent = say.chooseFile;
-    result.removeAttribute('aria-busy');
     return;
   }
   const apply = input<HTMLSelectElement>('apply').value;
@@ -75,23 +59,21 @@ async function run(): Promise<void> {
     baseline: { regulation: apply },
     variant: { regulation: apply, changes: changes() },
   };
-  const key = sessionStorage.getItem(KEY_STORE);
   status.textContent = say.running;
-  result.setAttribute('aria-busy', 'true');
   const started = performance.now();
   try {
     const res = await fetch('/scenarios/run', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(key && { Authorization: `Bearer ${key}` }) },
+      headers: { 'Content-Type': 'application/json', ...apiKey() },
       body: JSON.stringify({ scenario, population: pop }),
-      signal: controller.signal,
+      signal,
     });
     const text = await res.text();
-    if (controller !== current) return;
+    if (!newest()) return;
     if (res.status === 401) {
-      sessionStorage.removeItem(KEY_STORE);
+      forgetKey();
       status.textContent = say.key;
-      report.replaceChildren(keyForm());
+      report.replaceChildren(keyForm(lang, runner.now));
     } else if (res.headers.get('content-type')?.startsWith('text/html')) {
       // Markup made by the server's escaping template (src/web/pages/scenario.ts).
       const fragment = document.createElement('template');
@@ -104,24 +86,12 @@ async function run(): Promise<void> {
     }
   } catch (e) {
     if ((e as Error).name !== 'AbortError') status.textContent = `${say.failed} ${(e as Error).message}`;
-  } finally {
-    if (controller === current && timer === undefined) result.removeAttribute('aria-busy');
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-const soon = () => {
-  clearTimeout(timer);
-  result.setAttribute('aria-busy', 'true');
-  timer = setTimeout(() => {
-    timer = undefined;
-    void run();
-  }, DEBOUNCE_MS);
-};
-form.addEventListener('change', soon);
+const runner = live(result, DEBOUNCE_MS, run);
+form.addEventListener('change', runner.soon);
 form.addEventListener('submit', (e) => {
   e.preventDefault();
-  clearTimeout(timer);
-  timer = undefined;
-  void run();
+  runner.now();
 });

@@ -13,7 +13,7 @@ import { html, raw, type Html } from '../html.ts';
 import { ui, type Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
 import { notInForceNotice } from './regulation.ts';
-import { datePicker, municipalityPicker } from './parts.ts';
+import { datePicker, knownCode, municipalityPicker, pickerForm } from './parts.ts';
 
 const words = {
   nl: {
@@ -55,12 +55,10 @@ const evaluator = lazyEvaluator();
 
 export async function diffPage(ruleBase: RuleBase, lang: Lang, q: DiffQuery, today: string): Promise<string> {
   const w = words[lang];
-  const code = q.code && ruleBase.municipalities.some((m) => m.code === q.code) ? q.code : ruleBase.municipalities[0]!.code;
+  const code = knownCode(ruleBase, q.code);
   const date = q.date ?? today;
   const against = q.against === 'date' || (q.against && ruleBase.municipalities.some((m) => m.code === q.against)) ? q.against : 'model';
-  const form = html`
-    <form class="picker" method="get" action="/vergelijken">
-      ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
+  const form = pickerForm(lang, '/vergelijken', html`
       ${municipalityPicker(ruleBase, lang, 'gemeente', code, w.subject)}
       <div class="field">
         <label for="tegen">${w.against}</label>
@@ -76,9 +74,7 @@ export async function diffPage(ruleBase: RuleBase, lang: Lang, q: DiffQuery, tod
       <div class="field">
         <label for="tegendatum">${w.otherDateLabel}</label>
         <input type="date" id="tegendatum" name="tegendatum" value="${q.otherDate ?? ''}">
-      </div>
-      <button type="submit">${w.compare}</button>
-    </form>`;
+      </div>`, w.compare);
   let body: Html;
   try {
     const target = against === 'date' ? q.otherDate ?? date : against;

@@ -6,7 +6,7 @@ import { caseForm, claimGroups } from '../form.ts';
 import { html, jsonData } from '../html.ts';
 import { ui, type Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
-import { municipalityPicker } from './parts.ts';
+import { knownCode, municipalityPicker } from './parts.ts';
 
 const words = {
   nl: {
@@ -38,7 +38,7 @@ export interface IntakeQuery {
 
 export function intakePage(ruleBase: RuleBase, lang: Lang, q: IntakeQuery, today: string): string {
   const w = words[lang];
-  const code = q.code && ruleBase.municipalities.some((m) => m.code === q.code) ? q.code : ruleBase.municipalities[0]!.code;
+  const code = knownCode(ruleBase, q.code);
   const form = caseForm({
     lang,
     claims: claimGroups(ruleBase),

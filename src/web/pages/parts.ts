@@ -25,3 +25,17 @@ export function datePicker(lang: Lang, name: string, value: string, label: strin
 export function statusBadge(status: 'adopted' | 'concept', lang: Lang): Html {
   return status === 'concept' ? html`<span class="badge concept">${ui[lang].concept}</span>` : html`<span class="badge adopted">${ui[lang].adopted}</span>`;
 }
+
+/** The municipality asked for when the rule base knows it, else the first one. */
+export const knownCode = (ruleBase: RuleBase, code: string | undefined): string =>
+  code && ruleBase.municipalities.some((m) => m.code === code) ? code : ruleBase.municipalities[0]!.code;
+
+/** A GET form that reloads the page for other choices, keeping the language. */
+export function pickerForm(lang: Lang, action: string, fields: Html, button: string): Html {
+  return html`
+    <form class="picker" method="get" action="${action}">
+      ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
+      ${fields}
+      <button type="submit">${button}</button>
+    </form>`;
+}

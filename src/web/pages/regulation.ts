@@ -11,7 +11,7 @@ import { html, type Html } from '../html.ts';
 import { optionLabels } from '../labels.ts';
 import { ui, type Lang, type PageId } from '../i18n.ts';
 import { layout, pageHref } from '../layout.ts';
-import { datePicker, municipalityPicker, statusBadge } from './parts.ts';
+import { datePicker, knownCode, municipalityPicker, pickerForm, statusBadge } from './parts.ts';
 
 const words = {
   nl: {
@@ -94,15 +94,11 @@ export interface RegulationQuery {
 
 export function regulationPage(ruleBase: RuleBase, lang: Lang, q: RegulationQuery, today: string): string {
   const w = words[lang];
-  const code = q.code && ruleBase.municipalities.some((m) => m.code === q.code) ? q.code : ruleBase.municipalities[0]!.code;
+  const code = knownCode(ruleBase, q.code);
   const date = q.date ?? today;
-  const form = html`
-    <form class="picker" method="get" action="/regeling">
-      ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
+  const form = pickerForm(lang, '/regeling', html`
       ${municipalityPicker(ruleBase, lang, 'gemeente', code)}
-      ${datePicker(lang, 'datum', date)}
-      <button type="submit">${ui[lang].show}</button>
-    </form>`;
+      ${datePicker(lang, 'datum', date)}`, ui[lang].show);
   let body: Html;
   try {
     body = regulationBody(ruleBase, ruleBase.regulationOn(code, date), lang, code, date);

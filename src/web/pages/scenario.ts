@@ -19,7 +19,7 @@ import { ScenarioError } from '../../scenario/sides.ts';
 import { html, jsonData, raw, type Html } from '../html.ts';
 import type { Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
-import { datePicker, municipalityPicker } from './parts.ts';
+import { datePicker, knownCode, municipalityPicker, pickerForm } from './parts.ts';
 import { notInForceNotice } from './regulation.ts';
 
 const words = {
@@ -84,16 +84,12 @@ export interface ScenarioQuery {
 
 export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, today: string): string {
   const w = words[lang];
-  const code = q.code && ruleBase.municipalities.some((m) => m.code === q.code) ? q.code : ruleBase.municipalities[0]!.code;
+  const code = knownCode(ruleBase, q.code);
   const date = q.date ?? today;
   const name = ruleBase.municipality(code).name;
-  const picker = html`
-    <form class="picker" method="get" action="/scenarios">
-      ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
+  const picker = pickerForm(lang, '/scenarios', html`
       ${municipalityPicker(ruleBase, lang, 'gemeente', code)}
-      ${datePicker(lang, 'datum', date)}
-      <button type="submit">${w.load}</button>
-    </form>`;
+      ${datePicker(lang, 'datum', date)}`, w.load);
   let bench: Html;
   try {
     const p = ruleBase.regulationOn(code, date);

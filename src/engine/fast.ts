@@ -14,7 +14,7 @@ import { Engine } from 'json-rules-engine';
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
-import { within } from '../rulebase/dates.ts';
+import { paramName, parameterValue } from '../rulebase/parameters.ts';
 
 /** Three-valued truth as small integers, so that Kleene AND is min, OR is max and NOT is 2 − x. */
 export const F = 0;
@@ -26,7 +26,7 @@ export type Outcome = 'urgent' | 'not-urgent' | 'undetermined';
 
 /** Parameter values on one date, indexed by the slots the closures were compiled with. */
 export type ParamVector = readonly unknown[];
-type Test = (c: unknown, p: ParamVector) => Tri;
+export type Test = (c: unknown, p: ParamVector) => Tri;
 
 /** json-rules-engine's operators (with their fact validators), taken from an engine so semantics match. */
 interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
@@ -37,60 +37,86 @@ const operators = (new Engine() as unknown as { operators: { get(name: string): 
  * cannot hit: cases are validated by the strict zod schema, which has no dotted keys.)
  */
 export function getter(path: string): (c: unknown) => unknown {
-  const keys = path.split('.');
-  const step = (v: unknown, k: string): unknown => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined);
-  switch (keys.length) {
-    case 1: { const [a] = keys as [string]; return (c) => step(c, a); }
-    case 2: { const [a, b] = keys as [string, string]; return (c) => step(step(c, a), b); }
-    case 3: { const [a, b, d] = keys as [string, string, string]; return (c) => step(step(step(c, a), b), d); }
-    default: return (c) => keys.reduce(step, c);
-  }
+  let get = getters.get(path);
+  if (!get) getters.set(path, (get = makeGetter(path.split('.'))));
+  return get;
+}
+const getters = new Map<string, (c: unknown) => unknown>();
+
+/**
+ * A getter of its own per path, with the keys as literals: a load by a literal key stays monomorphic in
+ * V8, where a shared closure reading `c[key]` for thirty different keys goes megamorphic — that alone
+ * cost half the speed. The keys are written as JSON string literals, so any text is safe.
+ */
+function makeGetter(keys: string[]): (c: unknown) => unknown {
+  const body = keys.map((k, i) => `v = v !== null && typeof v === 'object' ? v[${JSON.stringify(k)}] : undefined;${i === keys.length - 1 ? '' : ' if (v === undefined) return v;'}`);
+  return new Function('c', `let v = c;\n${body.join('\n')}\nreturn v;`) as (c: unknown) => unknown;
 }
 
-const isParam = (v: Leaf['value']): v is { param: string } => typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v;
-
-/** Compiles a leaf. Numbers take a direct comparison (identical to the engine's for a number); anything else goes through the engine's operator. */
-function compileLeaf(leaf: Leaf, slot: (param: string) => number): Test {
+/**
+ * Compiles a leaf. The value compared with is always read from the vector — a parameter's slot, or a
+ * constant's (literals get slots after the parameters) — so there is one closure per operator. A number
+ * takes a direct comparison (identical to the engine's for a number); anything else goes through the
+ * engine's own operator, whose validator rejects non-numbers.
+ */
+function compileLeaf(leaf: Leaf, slot: Slots): Test {
   const op = operators.get(leaf.operator);
   if (!op) throw new Error(`onbekende operator '${leaf.operator}'`);
   const get = getter(leaf.fact);
-  const rhs: (p: ParamVector) => unknown = isParam(leaf.value)
-    ? ((i) => (p: ParamVector) => p[i])(slot(leaf.value.param))
-    : ((v) => () => v)(leaf.value);
-  const generic: Test = (c, p) => {
-    const f = get(c);
-    if (f === undefined || f === null) return U;
-    const v = rhs(p);
-    if (v === undefined || v === null) return U;
-    return op.evaluate(f, v) ? T : F;
-  };
-  const numeric = (cmp: (a: number, b: unknown) => boolean): Test => (c, p) => {
-    const f = get(c);
-    if (f === undefined || f === null) return U;
-    const v = rhs(p);
-    if (v === undefined || v === null) return U;
-    if (typeof f === 'number') return cmp(f, v) ? T : F;
-    return op.evaluate(f, v) ? T : F;
-  };
-  /* eslint-disable @typescript-eslint/no-explicit-any -- the engine compares with JS's own < on whatever it gets */
+  const param = paramName(leaf);
+  const i = param !== undefined ? slot(param) : slot.constant(leaf.value);
+  /* The engine compares with JS's own operators on whatever it gets; so do we, for numbers. */
+  type N = number;
   switch (leaf.operator) {
     case 'equal': return (c, p) => {
       const f = get(c);
-      if (f === undefined || f === null) return U;
-      const v = rhs(p);
-      return v === undefined || v === null ? U : f === v ? T : F;
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : f === v ? T : F;
     };
-    case 'lessThan': return numeric((a, b) => a < (b as any));
-    case 'lessThanInclusive': return numeric((a, b) => a <= (b as any));
-    case 'greaterThan': return numeric((a, b) => a > (b as any));
-    case 'greaterThanInclusive': return numeric((a, b) => a >= (b as any));
-    default: return generic;
+    case 'lessThan': return (c, p) => {
+      const f = get(c);
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f < (v as N) : op.evaluate(f, v)) ? T : F;
+    };
+    case 'lessThanInclusive': return (c, p) => {
+      const f = get(c);
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f <= (v as N) : op.evaluate(f, v)) ? T : F;
+    };
+    case 'greaterThan': return (c, p) => {
+      const f = get(c);
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f > (v as N) : op.evaluate(f, v)) ? T : F;
+    };
+    case 'greaterThanInclusive': return (c, p) => {
+      const f = get(c);
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f >= (v as N) : op.evaluate(f, v)) ? T : F;
+    };
+    default: return (c, p) => {
+      const f = get(c);
+      const v = p[i];
+      return f === undefined || f === null || v === undefined || v === null ? U : op.evaluate(f, v) ? T : F;
+    };
   }
 }
 
-export function compileCondition(c: Condition, slot: (param: string) => number): Test {
+/** Slot numbers in the value vector: parameters by name, then constants. */
+export interface Slots {
+  (param: string): number;
+  constant(value: unknown): number;
+}
+
+/** Compiles a condition tree; every node's closure is also put in `nodes` (for explaining examples). */
+export function compileCondition(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>): Test {
+  const test = compileNode(c, slot, nodes);
+  nodes?.set(c, test);
+  return test;
+}
+
+function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>): Test {
   if ('all' in c) {
-    const subs = c.all.map((x) => compileCondition(x, slot));
+    const subs = c.all.map((x) => compileCondition(x, slot, nodes));
     return (cs, p) => {
       let r: Tri = T;
       for (let i = 0; i < subs.length; i++) {
@@ -102,7 +128,7 @@ export function compileCondition(c: Condition, slot: (param: string) => number):
     };
   }
   if ('any' in c) {
-    const subs = c.any.map((x) => compileCondition(x, slot));
+    const subs = c.any.map((x) => compileCondition(x, slot, nodes));
     return (cs, p) => {
       let r: Tri = F;
       for (let i = 0; i < subs.length; i++) {
@@ -114,7 +140,7 @@ export function compileCondition(c: Condition, slot: (param: string) => number):
     };
   }
   if ('not' in c) {
-    const sub = compileCondition(c.not, slot);
+    const sub = compileCondition(c.not, slot, nodes);
     return (cs, p) => (2 - sub(cs, p)) as Tri;
   }
   return compileLeaf(c, slot);
@@ -160,27 +186,39 @@ export interface FastRegulation {
     refusalGrounds: { id: string; condition: Condition; test: Test }[];
     categories: (CompiledCategory & { condition: Condition; ground?: string })[];
   };
-  slotOf(param: string): number;
+  slotOf: Slots;
+  /** The compiled closure of any condition node of this regulation. */
+  testOf(node: Condition): Test | undefined;
 }
 
 export function compileFast(regulation: RegulationInForce): FastRegulation {
   const r = regulation.regulation;
-  const names = Object.keys(r.parameters);
-  const slots = new Map(names.map((n, i) => [n, i]));
-  // A parameter the regulation does not define reads as missing (as the engine's path lookup would).
-  const slot = (name: string) => {
-    let i = slots.get(name);
-    if (i === undefined) slots.set(name, (i = slots.size));
-    return i;
+  // Slots: every parameter the conditions name (one the regulation does not define reads as missing, as
+  // the engine's path lookup would), then the constants, each literal value in a slot of its own.
+  const slots = new Map(Object.keys(r.parameters).map((n, i) => [n, i]));
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else {
+      const param = paramName(c);
+      if (param !== undefined && !slots.has(param)) slots.set(param, slots.size);
+    }
   };
+  for (const t of [...r.requirements, ...r.refusalGrounds, ...r.categories]) walk(t.conditions);
+  const constants: unknown[] = [];
+  const slot: Slots = Object.assign((name: string) => slots.get(name) ?? slots.size, {
+    constant: (value: unknown) => slots.size + constants.push(value) - 1,
+  });
   const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
 
-  const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot) }));
-  const refusalGrounds = r.refusalGrounds.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot) }));
+  const nodes = new WeakMap<Condition, Test>();
+  const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
+  const refusalGrounds = r.refusalGrounds.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
   const categoryList = r.categories.map((cat, index) => ({
     id: cat.id, index, condition: cat.conditions, ...(cat.ground !== undefined && { ground: cat.ground }),
     claimed: cat.ground ? getter(cat.ground) : undefined,
-    own: compileCondition(cat.conditions, slot),
+    own: compileCondition(cat.conditions, slot, nodes),
     exempt: !!cat.statutory && exempt.has(cat.statutory),
   }));
   // evaluator.ts sorts by rank = order.indexOf(id) + 1 (unranked → 0, first), stable.
@@ -207,10 +245,11 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     if (date === lastDate) return last; // a population mostly shares one date
     let v = cache.get(date);
     if (!v) {
-      const values: unknown[] = new Array(slots.size).fill(undefined);
+      const values: unknown[] = new Array(slots.size + constants.length).fill(undefined);
       for (const [name, p] of Object.entries(r.parameters)) {
-        values[slots.get(name)!] = p.values ? p.values.find((x) => within(date, x.from, x.until))?.value : p.value;
+        values[slots.get(name)!] = parameterValue(p, date);
       }
+      constants.forEach((v, k) => (values[slots.size + k] = v));
       if (cache.size > 4096) cache.clear();
       cache.set(date, (v = values));
     }
@@ -269,5 +308,6 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     decide,
     tests: { requirements, refusalGrounds, categories: categoryList },
     slotOf: slot,
+    testOf: (node) => nodes.get(node),
   };
 }

@@ -3,23 +3,20 @@
 // category the other side chose: the explanation says why this side did not (or did) choose it.
 import type { Case } from '../case/schema.ts';
 import type { Lang } from '../engine/decision.ts';
-import { compileCondition, getter, T, U, type FastRegulation, type ParamVector, type Tri } from '../engine/fast.ts';
+import { getter, T, U, type FastRegulation, type ParamVector, type Tri } from '../engine/fast.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
+import { paramName } from '../rulebase/parameters.ts';
 
 import type { Decisive, Explanation, LeafFact } from './report-schema.ts';
 
 type Truth = LeafFact['result'];
 const truth = (t: Tri): Truth => (t === T ? 'true' : t === U ? 'unknown' : 'false');
 
-const tests = new WeakMap<FastRegulation, WeakMap<Condition, (c: unknown, p: ParamVector) => Tri>>();
-
-/** Evaluates any node of the regulation (memoised per node): only for examples, so not on the hot path. */
+/** Any node of the regulation, by the closure compiled for it (only for examples: not the hot path). */
 function evalNode(f: FastRegulation, node: Condition, c: Case, p: ParamVector): Tri {
-  let memo = tests.get(f);
-  if (!memo) tests.set(f, (memo = new WeakMap()));
-  let t = memo.get(node);
-  if (!t) memo.set(node, (t = compileCondition(node, f.slotOf)));
-  return t(c, p);
+  const test = f.testOf(node);
+  if (!test) throw new Error('condition not of this regulation');
+  return test(c, p);
 }
 
 /** The leaves that gave a node its result: a false `all` by its false children, a true `any` by its true ones, … */
@@ -34,7 +31,7 @@ function decisiveLeaves(f: FastRegulation, node: Condition, c: Case, p: ParamVec
 }
 
 function leafFact(f: FastRegulation, leaf: Leaf, c: Case, p: ParamVector, result: Tri, lang: Lang): LeafFact {
-  const param = typeof leaf.value === 'object' && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.param : undefined;
+  const param = paramName(leaf);
   const factValue = getter(leaf.fact)(c);
   const value = param ? p[f.slotOf(param)] : leaf.value;
   return {

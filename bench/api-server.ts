@@ -1,6 +1,7 @@
 // The benchmark's server process: the real API (with an API key, logs to /dev/null so the cost of
 // writing them is included) and, on a second port, a no-op Express endpoint as the floor. Prints the two
-// URLs as one JSON line on stdout, then serves until killed.
+// URLs as one JSON line on stdout, then serves until killed. Asked 'cpu' over IPC, it answers its CPU
+// time so far (µs): CPU per request is a figure that other load on the machine barely moves.
 import express from 'express';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,3 +27,10 @@ const floor = createServer(noop).listen(0, '127.0.0.1');
 await new Promise((resolve) => floor.once('listening', resolve));
 
 process.stdout.write(JSON.stringify({ api: api.url, noop: `http://127.0.0.1:${(floor.address() as AddressInfo).port}/noop` }) + '\n');
+
+process.on('message', (m) => {
+  if (m === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpu: user + system });
+  }
+});

@@ -13,13 +13,18 @@ import { paced, type PacedRequest } from './paced.ts';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 
-interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number }
+interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number }
 
 export async function benchApi(): Promise<Row[]> {
   const { key, line } = await createKey('bench');
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_KEY_LINE: line }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_KEY_LINE: line }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  const cpu = async (): Promise<number> => {
+    child.send('cpu');
+    const [m] = await once(child, 'message') as [{ cpu: number }];
+    return m.cpu;
+  };
   try {
     const [first] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
     const urls = JSON.parse(first) as { api: string; noop: string };
@@ -40,8 +45,10 @@ export async function benchApi(): Promise<Row[]> {
       await run({ ...cannon, duration: 2 }); // warm-up: JIT, connections, key verification cache
       const fixed = await paced(t.origin, t.requests, 1000, DURATION);
       rows.push({ endpoint: t.endpoint, load: '1,000 req/s', ...fixed });
+      const before = await cpu();
       const r = await run({ ...cannon, duration: DURATION });
-      rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+      const cpuPerRequest = (await cpu() - before) / r.requests.total;
+      rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest });
     }
     return rows;
   } finally {
@@ -54,8 +61,11 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 export function table(rows: Row[]): string {
-  const head = ['endpoint', 'load', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
-  const body = rows.map((r) => [r.endpoint, r.load, Math.round(r.rps).toString(), r.p50.toFixed(2), r.p99.toFixed(2), String(r.errors)]);
+  const head = ['endpoint', 'load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req', 'req/s per core'];
+  const body = rows.map((r) => [
+    r.endpoint, r.load, Math.round(r.rps).toString(), r.p50.toFixed(2), r.p99.toFixed(2), String(r.errors),
+    r.cpuPerRequest ? Math.round(r.cpuPerRequest).toString() : '', r.cpuPerRequest ? Math.round(1e6 / r.cpuPerRequest).toString() : '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');

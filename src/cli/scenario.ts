@@ -101,8 +101,9 @@ export const scenario: Command = {
     }
 
     const progress = (total: number) => progressBar(total);
-    // Large populations go to worker threads (one per core, at most two by default); small ones stay here.
-    const large = typeof values.population === 'string' ? sizeOf(values.population) > 8_000_000 : size! >= 100_000;
+    // Large populations go to worker threads (one per core, at most two by default); below some 300,000
+    // cases starting the workers costs more than they save.
+    const large = typeof values.population === 'string' ? sizeOf(values.population) > 40_000_000 : size! >= 300_000;
     const workers = workersOption ?? (large ? Math.min(2, availableParallelism()) : 0);
     let source: string;
     if (typeof values.population === 'string') {

@@ -1,0 +1,66 @@
+// POST /scenarios: a scenario over an inline population (up to 10,000 cases) or a generated one (up to
+// 100,000), answered with the ScenarioReport JSON (src/scenario/report-schema.ts). Inline cases are
+// personal data: an API key is required. Owned by the scenario issue; mounted the way app.ts mounts every
+// route (to be wired in app.ts and openapi.ts).
+import express, { type RequestHandler, type Router } from 'express';
+import type { RuleBase } from '../../rulebase/rulebase.ts';
+import { jsonPath } from '../../rulebase/problems.ts';
+import { PopulationErrors, runScenario, ScenarioRequest } from '../../scenario/run-scenario.ts';
+import { ScenarioError } from '../../scenario/sides.ts';
+import { requireKey, type KeyVerifier } from '../auth.ts';
+import { methodNotAllowed } from '../error-handler.ts';
+import { ApiProblem, problems } from '../problem.ts';
+import type { RateLimiter } from '../rate-limit.ts';
+import { parseWith } from '../validation.ts';
+
+/** 10,000 cases do not fit the API's 1 MiB; this route parses its own body with a larger limit. */
+export const SCENARIO_BODY_LIMIT = '16mb';
+const SCENARIO_BODY_LIMIT_TEXT = '16 MiB';
+/** Rate-limit units: one per started 1,000 cases (an evaluation costs one). */
+const CASES_PER_UNIT = 1000;
+
+const parse = express.json({ limit: SCENARIO_BODY_LIMIT, strict: false, type: () => true });
+const scenarioBody: RequestHandler = (req, res, next) => {
+  if (!req.is('application/json')) throw problems.unsupportedMediaType(req.get('content-type'));
+  parse(req, res, (err?: unknown) => {
+    if (err && (err as { type?: unknown }).type === 'entity.too.large') return next(problems.payloadTooLarge(SCENARIO_BODY_LIMIT_TEXT));
+    next(err);
+  });
+};
+
+/** A scenario that cannot be resolved or breaks the law in force: 422, one invalidParam per problem. */
+const refused = (e: ScenarioError) => new ApiProblem(422, 'scenario-geweigerd',
+  { nl: 'Scenario geweigerd', en: 'Scenario refused' },
+  {
+    nl: `Het scenario kan niet worden doorgerekend: ${e.problems.length} probleem/problemen, zie invalidParams.`,
+    en: `The scenario cannot be run: ${e.problems.length} problem(s), see invalidParams.`,
+  },
+  { invalidParams: e.problems.map((p) => ({ name: `$.scenario.${p.path}`, code: 'scenario_refused', reason: p.message })) });
+
+export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: KeyVerifier, limiter: RateLimiter): void {
+  router.route('/scenarios')
+    .post(requireKey(verifier), limiter.middleware(), scenarioBody, (req, res) => {
+      const lang = res.locals.lang;
+      const parsed = parseWith(ScenarioRequest, req.body, lang);
+      if (!parsed.ok) throw problems.invalidInput(parsed.invalidParams);
+      const request = parsed.value;
+      const size = 'cases' in request.population ? request.population.cases.length : request.population.generate.size;
+      limiter.charge(res.locals.client, Math.ceil(size / CASES_PER_UNIT) - 1);
+      // The report's language: the scenario's own, else the request's.
+      const scenario = { ...request.scenario, language: request.scenario.language ?? lang };
+      try {
+        const report = runScenario({ ...request, scenario }, ruleBase);
+        Object.assign(res.locals.log, { cases: report.population.cases });
+        res.json(report);
+      } catch (e) {
+        if (e instanceof ScenarioError) throw refused(e);
+        if (e instanceof PopulationErrors) {
+          throw problems.invalidInput(e.errors.map((x) => ({
+            name: jsonPath(['population', 'cases', x.line - 1, ...(x.column ? [x.column] : [])]), code: 'invalid_population', reason: x.message,
+          })));
+        }
+        throw e;
+      }
+    })
+    .all(methodNotAllowed('POST'));
+}

@@ -50,18 +50,22 @@ let t = performance.now();
 for (const c of engineCases) await evaluator.evaluateUnder(regulation, c);
 const engineRate = engineCases.length / ((performance.now() - t) / 1000);
 
-const rate = (f: (c: (typeof cases)[number]) => number) => {
-  let sink = 0;
-  for (const c of cases.slice(0, 20_000)) sink += f(c); // warm up
-  t = performance.now();
-  const rounds = 5;
-  for (let r = 0; r < rounds; r++) for (const c of cases) sink += f(c);
-  const s = (performance.now() - t) / 1000;
-  return { rate: (rounds * cases.length) / s, sink };
-};
-const compiled = rate((c) => fast.code(c, p));
-const floor = rate((c) => modelByHand(c, hand));
-console.log('Per case, one regulation (model rules, Het Hogeland 2026), 200,000 generated cases:');
+// Best of 7 rounds, the two paths interleaved: on a shared machine the minimum is the figure least
+// disturbed by other processes, and interleaving exposes both paths to the same disturbance.
+const paths = { compiled: (c: (typeof cases)[number]) => fast.code(c, p), floor: (c: (typeof cases)[number]) => modelByHand(c, hand) };
+const best = { compiled: Infinity, floor: Infinity };
+let sink = 0;
+for (let round = 0; round < 7; round++) {
+  for (const name of ['compiled', 'floor'] as const) {
+    const f = paths[name];
+    t = performance.now();
+    for (const c of cases) sink += f(c);
+    best[name] = Math.min(best[name], (performance.now() - t) / 1000);
+  }
+}
+const compiled = { rate: cases.length / best.compiled };
+const floor = { rate: cases.length / best.floor, sink };
+console.log('Per case, one regulation (model rules, Het Hogeland 2026), 200,000 generated cases (compiled and hand-written: best of 7 interleaved rounds):');
 console.log('| path | cases/s | µs/case | vs hand-written |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const [name, r] of [['json-rules-engine per case (reference Evaluator, 3,000 cases)', engineRate], ['compiled closures (src/engine/fast.ts)', compiled.rate], ['hand-written TypeScript (bench/model-by-hand.ts)', floor.rate]] as const) {
@@ -84,16 +88,21 @@ const runs: { label: string; args: string[] }[] = [];
 for (const [label, pop] of [['100k generated', ['--size', '100000']], ['100k CSV', ['--population', csv100k]], ['1M generated', ['--size', '1000000']], ['1M CSV', ['--population', csv]]] as const) {
   for (const workers of ['0', '2']) runs.push({ label: `${label}, ${workers === '0' ? 'one thread' : '2 workers'}`, args: [...pop, '--workers', workers] });
 }
-console.log('`voorrang scenario examples/scenarios/mantelzorg-10-uur.yaml` (baseline + variant, JSON report), wall time incl. start-up:');
+console.log('`voorrang scenario examples/scenarios/mantelzorg-10-uur.yaml` (baseline + variant, JSON report), best-of-two wall time incl. start-up:');
 console.log('| population | wall s | peak RSS MB |');
 console.log('| --- | ---: | ---: |');
 for (const r of runs) {
-  t = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'scenario', scenario, ...r.args, '--format', 'json', '--out', join(dir, 'report.json')], { cwd: root, encoding: 'utf8' });
-  const wall = (performance.now() - t) / 1000;
-  const out = child.stdout.trim().split('\n').at(-1) ?? '';
-  if (child.status !== 0) throw new Error(`${r.label}: ${child.stderr}`);
-  console.log(`| ${r.label} | ${fmt(wall, 2)} | ${fmt((JSON.parse(out) as { maxRssMb: number }).maxRssMb)} |`);
+  // Best of two runs (wall time), and the larger peak RSS of the two.
+  let wall = Infinity;
+  let rss = 0;
+  for (let k = 0; k < 2; k++) {
+    t = performance.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', 'scenario', scenario, ...r.args, '--format', 'json', '--out', join(dir, 'report.json')], { cwd: root, encoding: 'utf8' });
+    wall = Math.min(wall, (performance.now() - t) / 1000);
+    if (child.status !== 0) throw new Error(`${r.label}: ${child.stderr}`);
+    rss = Math.max(rss, (JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { maxRssMb: number }).maxRssMb);
+  }
+  console.log(`| ${r.label} | ${fmt(wall, 2)} | ${fmt(rss)} |`);
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(`\nload average at end: ${load()}`);

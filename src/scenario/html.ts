@@ -49,8 +49,8 @@ export function matrixSvg(scope: Scope, r: ScenarioReport, lang: Lang): string {
   const states = r.states.filter((s) => scope.counts.some((c) => c.state === s.id));
   const cell = 46;
   const left = 250;
-  const top = 150;
-  const width = left + cell * states.length + 10;
+  const top = 190;
+  const width = left + cell * states.length + 200; // room for the slanted column labels
   const height = top + cell * states.length + 10;
   const count = (f: string, t: string) => scope.transitions.find((x) => x.from === f && x.to === t)?.count ?? 0;
   const max = Math.max(1, ...scope.transitions.map((t) => t.count));

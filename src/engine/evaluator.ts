@@ -8,7 +8,7 @@ import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
 import { compile, EnginePool, ruleName, type CompiledRegulation, type TestKind } from './compile.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
-import { phrases } from './explain.ts';
+import { lowerFirst, phrases } from './explain.ts';
 import { and, decisiveUnknowns, notEvaluated, or, topNode, trace, type EngineNode } from './trace.ts';
 import { resolvePath } from './compile.ts';
 
@@ -140,9 +140,9 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const applying = refusals.filter((t) => t.result === 'true');
   const summary = outcome === 'urgent' ? say.urgent(label(chosen!))
     : outcome === 'undetermined' ? say.undetermined(missingFacts.map((m) => m.label).join(', '))
-      : refusal === 'true' ? say.refused(applying.map((t) => t.label.toLowerCase()).join(', '))
+      : refusal === 'true' ? say.refused(applying.map((t) => lowerFirst(t.label)).join(', '))
         : categories.some((x) => x.claimed && x.own.result === 'true' && x.unmet.length)
-          ? say.requirementsUnmet(categories.find((x) => x.own.result === 'true' && x.unmet.length)!.unmet.join(', ').toLowerCase())
+          ? say.requirementsUnmet(categories.find((x) => x.own.result === 'true' && x.unmet.length)!.unmet.map(lowerFirst).join(', '))
           : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;
 
   const validityMonths = Number(parameters[r.validity.param]);

@@ -52,6 +52,9 @@ export function withUnit(v: unknown, lang: Lang, unit?: string): string {
   return `${text} ${lang === 'nl' ? unit : englishUnits[unit] ?? unit}`;
 }
 
+/** Lower-cases the first letter only, so names inside a label (Nederland, WoningNet, DAEB) keep theirs. */
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 const fill = (template: string, fact: string, value: string, unit: string) =>
   template.replaceAll('{fact}', fact).replaceAll('{value}', value).replaceAll('{unit}', unit);
 
@@ -76,7 +79,7 @@ export function leafSentence({ leaf, result, factValue, compareValue, unit, lang
         : `${label}: the value to compare with is not known for this date`;
     }
     const wanted = typeof compareValue === 'boolean' && leaf.operator === 'equal' ? '' : `; ${lang === 'nl' ? 'vereist' : 'required'}: ${requirementWords(leaf.operator, withUnit(compareValue, lang, unit), lang)}`;
-    return lang === 'nl' ? `Niet bekend: ${label.toLowerCase()}${wanted}` : `Not known: ${label.toLowerCase()}${wanted}`;
+    return lang === 'nl' ? `Niet bekend: ${lowerFirst(label)}${wanted}` : `Not known: ${lowerFirst(label)}${wanted}`;
   }
   if (template === undefined) {
     const verdict = lang === 'nl' ? (result === 'true' ? 'voldaan' : 'niet voldaan') : result === 'true' ? 'met' : 'not met';

@@ -8,8 +8,13 @@ import type { ScenarioRun } from './run.ts';
 export async function feedFile(run: ScenarioRun, path: string, format: PopulationFormat, progress?: (total: number) => Progress): Promise<void> {
   const bar = progress?.(statSync(path).size);
   for await (const batch of readPopulation(createReadStream(path, { highWaterMark: 1 << 16 }) /* small batches: rows die young, GC stays cheap */, format)) {
-    for (const row of batch.rows) run.add(row);
-    for (const e of batch.errors) run.error(e);
+    // In line order, so the errors kept (and listed) are the first ones of the file.
+    let e = 0;
+    for (const row of batch.rows) {
+      while (e < batch.errors.length && batch.errors[e]!.line < row.line) run.error(batch.errors[e++]!);
+      run.add(row);
+    }
+    while (e < batch.errors.length) run.error(batch.errors[e++]!);
     bar?.update(batch.bytes, run.cases);
   }
   bar?.end();

@@ -27,7 +27,7 @@ describe('concurrent evaluations', () => {
   const server = makeApp().app.listen(0, '127.0.0.1');
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('200 in flight give the same decisions as one at a time', async () => {
+  it('200 in flight give the same decisions as one at a time', { timeout: 120_000 }, async () => {
     const cases = variants(200);
     const alone: Decision[] = [];
     for (const v of cases) alone.push(await evaluator.evaluate(v.case, v.municipality));

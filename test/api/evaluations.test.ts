@@ -69,7 +69,9 @@ describe('POST .../evaluations/batch', () => {
     expect(res.body.summary).toEqual({ urgent: 1, notUrgent: 1, undetermined: 0, invalid: 2, notInForce: 1 });
   });
 
-  it('takes 1000 cases', async () => {
+  // 1000 full decisions are ~30 MB of JSON, parsed and contract-checked here: a generous timeout keeps a
+  // busy machine from failing the test (nothing here is timed).
+  it('takes 1000 cases', { timeout: 120_000 }, async () => {
     const cases = Array.from({ length: 1000 }, (_, i) => ({ ...mantelzorg.case, grounds: { mantelzorg: { ...mantelzorg.case.grounds!.mantelzorg, hoursPerWeek: i % 16 } } }));
     const res = await api.post(batchUrl, { cases });
     expect(res.status).toBe(200);

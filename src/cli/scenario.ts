@@ -1,7 +1,6 @@
 // voorrang scenario scenario.yaml --population cases.csv|ndjson [--format md|json|csv|html] [--out file]
 //   or --size N [--seed S] for a synthetic population. Streams the population; progress on stderr.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BUNDLED_RULES_DIR, loadRuleBase, readRuleFiles } from '../rulebase/load.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
@@ -18,7 +17,7 @@ import type { Vacancies } from '../scenario/schema.ts';
 import type { Command } from './main.ts';
 
 export const scenario: Command = {
-  usage: 'voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand] [--vacancies bestand] [--lang en]',
+  usage: 'voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand] [--vacancies bestand] [--lang en] [--workers N]',
   options: {
     population: { type: 'string', short: 'p' },
     size: { type: 'string' },
@@ -101,10 +100,9 @@ export const scenario: Command = {
     }
 
     const progress = (total: number) => progressBar(total);
-    // Large populations go to worker threads (one per core, at most two by default); below some 300,000
-    // cases starting the workers costs more than they save.
-    const large = typeof values.population === 'string' ? sizeOf(values.population) > 40_000_000 : size! >= 300_000;
-    const workers = workersOption ?? (large ? Math.min(2, availableParallelism()) : 0);
+    // One thread by default: on this two-core machine, shared with other work, worker threads measured no
+    // faster (npm run bench:scenario) and cost memory. --workers N spreads the work over N threads.
+    const workers = workersOption ?? 0;
     let source: string;
     if (typeof values.population === 'string') {
       try {
@@ -132,11 +130,3 @@ export const scenario: Command = {
     return 0;
   },
 };
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // reported when it is read
-  }
-}

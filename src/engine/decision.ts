@@ -18,7 +18,7 @@ export interface ConditionTrace {
   label?: string;
   result: TruthValue;
   citation: string;
-  basis: z.infer<typeof Basis>;
+  basis?: z.infer<typeof Basis>;
   fact?: string;
   factValue?: z.infer<typeof Json>;
   operator?: string;
@@ -33,7 +33,7 @@ export const ConditionTrace: z.ZodType<ConditionTrace> = z.lazy(() => z.object({
   label: z.string().optional(),
   result: TruthValue,
   citation: z.string().describe('Article reference, e.g. "art. 2.6 lid 1 onder a"'),
-  basis: Basis,
+  basis: Basis.optional().describe('Legal basis, where it differs from the enclosing node\'s (otherwise inherited)'),
   fact: z.string().optional().describe('Case field read by this condition'),
   factValue: Json.optional().describe('Its value in the case; absent when missing'),
   operator: z.string().optional(),

@@ -76,7 +76,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const say = phrases[lang];
   const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
   const testTrace = (kind: TestKind, t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
-    const conditions = trace(t.conditions, topNode(t.conditions, results.get(ruleName(kind, t.id))!), ctx);
+    const conditions = trace(t.conditions, topNode(t.conditions, results.get(ruleName(kind, t.id))!), ctx, t.basis);
     return { id: t.id, label: t.label[lang], result: conditions.result, citation: citeArticle(t.basis, lang), basis: t.basis, conditions };
   };
 
@@ -88,7 +88,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const categories = r.categories.map((cat) => {
     const claimed = !cat.ground || results.has(ruleName('category', cat.id));
     const own: TestTrace = claimed ? testTrace('category', cat)
-      : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang) };
+      : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) };
     const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);
     const applicable = requirements.filter((q) => !(q.test.binding && bindingExempt));
     const general = and(applicable.map((q) => q.trace.result));
@@ -174,7 +174,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
       requirements: requirements.map((q) => q.trace),
       categories: categories.map((x) => x.claimed
         ? { ...x.own, result: x.result, ownResult: x.own.result, ...(x.notes.length && { note: x.notes.join(' ') }) }
-        : { ...x.own, conditions: { ...x.own.conditions, sentence: say.notClaimed } }),
+        : x.own),
       refusalGrounds: refusals,
     },
     regulation: {

@@ -35,15 +35,17 @@ const isMissing = (v: unknown) => v === undefined || v === null;
 interface Static {
   id?: string;
   label?: string;
-  basis: NonNullable<Condition['basis']>;
+  basis?: NonNullable<Condition['basis']>;
   citation: string;
 }
 const statics = { nl: new WeakMap<Condition, Static>(), en: new WeakMap<Condition, Static>() };
 
-function staticOf(condition: Condition, lang: Lang): Static {
+/** `inherited` is the enclosing node's basis: a node shows its own basis only where it differs. */
+function staticOf(condition: Condition, lang: Lang, inherited: Condition['basis']): Static {
   let s = statics[lang].get(condition);
   if (!s) {
-    s = { basis: condition.basis!, citation: citeArticle(condition.basis!, lang) };
+    s = { citation: citeArticle(condition.basis!, lang) };
+    if (condition.basis !== inherited) s.basis = condition.basis!;
     if (condition.id) s.id = condition.id;
     if (condition.label) s.label = condition.label[lang];
     statics[lang].set(condition, s);
@@ -51,29 +53,30 @@ function staticOf(condition: Condition, lang: Lang): Static {
   return s;
 }
 
-function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthValue, lang: Lang): ConditionTrace {
-  const s = staticOf(condition, lang);
-  const t: ConditionTrace = { kind, result, citation: s.citation, basis: s.basis };
+function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthValue, lang: Lang, inherited: Condition['basis']): ConditionTrace {
+  const s = staticOf(condition, lang, inherited);
+  const t: ConditionTrace = { kind, result, citation: s.citation };
+  if (s.basis !== undefined) t.basis = s.basis;
   if (s.id !== undefined) t.id = s.id;
   if (s.label !== undefined) t.label = s.label;
   return t;
 }
 
 /** Builds the trace of `condition` from the engine's result node of the same shape (see topNode). */
-export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceContext): ConditionTrace {
+export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceContext, inherited?: Condition['basis']): ConditionTrace {
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
     const subs = isAll ? condition.all : condition.any;
     const engineSubs = (isAll ? engineNode.all : engineNode.any)!;
-    const children = subs.map((c, i) => trace(c, engineSubs[i]!, ctx));
+    const children = subs.map((c, i) => trace(c, engineSubs[i]!, ctx, condition.basis));
     const results = children.map((c) => c.result);
-    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(results), ctx.lang);
+    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(results), ctx.lang, inherited);
     t.children = children;
     return t;
   }
   if ('not' in condition) {
-    const child = trace(condition.not, engineNode.not!, ctx);
-    const t = node(condition, 'not', negate(child.result), ctx.lang);
+    const child = trace(condition.not, engineNode.not!, ctx, condition.basis);
+    const t = node(condition, 'not', negate(child.result), ctx.lang, inherited);
     t.children = [child];
     return t;
   }
@@ -81,7 +84,7 @@ export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceCo
   const factValue = engineNode.factResult;
   const compareValue = param ? engineNode.valueResult : condition.value;
   const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engineNode.result ? 'true' : 'false';
-  const t = node(condition, 'leaf', result, ctx.lang);
+  const t = node(condition, 'leaf', result, ctx.lang, inherited);
   t.fact = condition.fact;
   if (!isMissing(factValue)) t.factValue = factValue as ConditionTrace['factValue'];
   t.operator = condition.operator;
@@ -94,20 +97,15 @@ export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceCo
 
 const unclaimed = { nl: new WeakMap<Condition, ConditionTrace>(), en: new WeakMap<Condition, ConditionTrace>() };
 
-/** The trace of a condition that was not evaluated (an unclaimed category): static, so made once. */
-export function notEvaluated(condition: Condition, lang: Lang): ConditionTrace {
+/**
+ * The trace of an unclaimed category: its root only, marked not evaluated with the given sentence (the
+ * conditions themselves are in the regulation). Static, so made once and shared.
+ */
+export function notEvaluated(condition: Condition, lang: Lang, inherited: Condition['basis'], sentence: string): ConditionTrace {
   let t = unclaimed[lang].get(condition);
   if (!t) {
     const kind = 'all' in condition ? 'all' : 'any' in condition ? 'any' : 'not' in condition ? 'not' : 'leaf';
-    t = node(condition, kind, 'not-evaluated', lang);
-    if ('all' in condition) t.children = condition.all.map((c) => notEvaluated(c, lang));
-    else if ('any' in condition) t.children = condition.any.map((c) => notEvaluated(c, lang));
-    else if ('not' in condition) t.children = [notEvaluated(condition.not, lang)];
-    else {
-      t.fact = condition.fact;
-      t.operator = condition.operator;
-    }
-    Object.freeze(t); // shared by every decision that shows it
+    t = Object.freeze({ ...node(condition, kind, 'not-evaluated', lang, inherited), sentence });
     unclaimed[lang].set(condition, t);
   }
   return t;

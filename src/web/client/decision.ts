@@ -26,8 +26,16 @@ export function decisionView(d: Decision, ctx: RenderContext): { body: HTMLEleme
   const s = strings[ctx.lang];
   const lawTitle = d.regulation.chain.find((c) => c.layer === 'wet')?.title;
   const ownTitles = d.regulation.chain.filter((c) => c.layer !== 'wet').map((c) => c.title);
-  const cite = (t: { basis: ConditionTrace['basis']; citation: string }) =>
-    h('a', { href: basisHref(t.basis, ctx.regulationPage, lawTitle, ownTitles), class: 'cite' }, t.citation);
+  // A condition shows its own basis only where it differs from the enclosing node's: inherit it.
+  const basisOf = new Map<ConditionTrace, NonNullable<ConditionTrace['basis']>>();
+  const inherit = (t: ConditionTrace, from: NonNullable<ConditionTrace['basis']>) => {
+    const own = t.basis ?? from;
+    basisOf.set(t, own);
+    for (const c of t.children ?? []) inherit(c, own);
+  };
+  for (const t of [...d.reasoning.requirements, ...d.reasoning.categories, ...d.reasoning.refusalGrounds]) inherit(t.conditions, t.basis);
+  const cite = (t: { basis?: ConditionTrace['basis']; citation: string }) =>
+    h('a', { href: basisHref((t.basis ?? basisOf.get(t as ConditionTrace))!, ctx.regulationPage, lawTitle, ownTitles), class: 'cite' }, t.citation);
 
   /** A sentence ends with "(citation)": that part becomes the link to the article. */
   const sentence = (t: ConditionTrace) => {

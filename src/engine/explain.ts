@@ -12,9 +12,21 @@ const numberFormat = {
   en: { euro: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }), plain: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) },
 };
 
+// Intl formatting costs microseconds a call and the same thresholds recur in every decision: memoize.
+const formatted = new Map<string, string>();
+
 /** Formats a value for a sentence; euro amounts by unit. */
 export function formatValue(v: Value, lang: Lang, unit?: string): string {
-  if (typeof v === 'number') return numberFormat[lang][unit?.startsWith('euro') ? 'euro' : 'plain'].format(v);
+  if (typeof v === 'number') {
+    const kind = unit?.startsWith('euro') ? 'euro' : 'plain';
+    const key = `${lang}${kind}${v}`;
+    let text = formatted.get(key);
+    if (text === undefined) {
+      if (formatted.size > 10_000) formatted.clear();
+      formatted.set(key, (text = numberFormat[lang][kind].format(v)));
+    }
+    return text;
+  }
   if (typeof v === 'boolean') return lang === 'nl' ? (v ? 'ja' : 'nee') : v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map((x) => formatValue(x, lang, unit)).join(', ');
   return String(v);

@@ -10,15 +10,19 @@ import { errorHandler, notFound } from './error-handler.ts';
 import { negotiateLanguage } from './language.ts';
 import { requestLog, type Logger } from './logging.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { mountDiff, evaluatorUnder } from './routes/diff.ts';
 import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
 import { mountMeta } from './routes/meta.ts';
 import { mountRegulations } from './routes/regulations.ts';
+import { mountScenarios } from './routes/scenarios.ts';
+import type { EvaluatesUnder } from '../diff/witnesses.ts';
 import { API_VERSION, BASE_PATH } from './version.ts';
 import { webRouter } from '../web/router.ts';
 
 export interface AppDeps {
   ruleBase: RuleBase;
-  evaluator: Evaluates;
+  /** With evaluateUnder (the real Evaluator) the diff's witnesses share its compiled engines. */
+  evaluator: Evaluates & Partial<EvaluatesUnder>;
   verifier: KeyVerifier;
   limiter: RateLimiter;
   logger: Logger;
@@ -51,7 +55,9 @@ export function createApp(deps: AppDeps): express.Express {
   mountMeta(v1, ruleBase, deps.openapi);
   mountDocs(v1);
   mountRegulations(v1, ruleBase, deps.today ?? systemToday);
+  mountDiff(v1, ruleBase, deps.today ?? systemToday, evaluatorUnder(deps.evaluator));
   mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
+  mountScenarios(v1, ruleBase, deps.verifier, deps.limiter);
   app.use(BASE_PATH, v1);
   app.use(webRouter({ ruleBase, today: deps.today, verifier: deps.verifier })); // the web front (src/web), on the same rule base
 

@@ -13,6 +13,15 @@ import { API_VERSION } from './version.ts';
 import { BODY_LIMIT_TEXT } from './body.ts';
 import { NotInForceError } from '../rulebase/rulebase.ts';
 import type { Decision } from '../engine/decision.ts';
+import { lazyEvaluator } from '../diff/compare-regulations.ts';
+import type { DiffReport } from '../diff/report.ts';
+import type { EvaluatesUnder } from '../diff/witnesses.ts';
+import { PopulationErrors, runScenario, ScenarioRequest } from '../scenario/run-scenario.ts';
+import type { ScenarioReport } from '../scenario/report-schema.ts';
+import { ScenarioError } from '../scenario/sides.ts';
+import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
+import { populationInvalid, refused, SCENARIO_BODY_LIMIT_TEXT } from './routes/scenarios.ts';
+import { queryName } from './validation.ts';
 
 /** A fixed date, so the document does not change from day to day. */
 export const EXAMPLE_DATE = '2026-09-01';
@@ -27,12 +36,34 @@ export interface Examples {
   regulationDetail: RegulationDetail;
   evaluations: { name: string; summary: string; case: unknown; decision: Decision }[];
   batch: { request: { cases: unknown[] }; response: BatchResponse };
+  diff: { against: string; report: DiffReport };
+  scenario: { request: ScenarioRequest; report: ScenarioReport; refusedRequest: ScenarioRequest };
   health: Health;
   problems: Record<'invalidInput' | 'unauthorized' | 'unknownMunicipality' | 'payloadTooLarge' | 'unsupportedMediaType'
-    | 'notInForce' | 'tooManyRequests' | 'internal', Problem>;
+    | 'notInForce' | 'tooManyRequests' | 'internal' | 'invalidDiffQuery' | 'invalidPopulation' | 'scenarioPayloadTooLarge'
+    | 'scenarioRefused', Problem>;
 }
 
-export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates): Promise<Examples> {
+/** A scenario on a generated population: the Groningen example of examples/scenarios/mantelzorg-10-uur.yaml. */
+const scenarioRequest = ScenarioRequest.parse({
+  scenario: {
+    name: 'Mantelzorg 10 uur per week in plaats van 8',
+    date: EXAMPLE_DATE,
+    variant: {
+      title: 'mantelzorg ≥ 10 uur/week',
+      changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6', lid: 1, letter: 'a' } }],
+    },
+    examples: 1,
+  },
+  population: { generate: { size: 200, seed: 1 } },
+});
+/** A variant that breaks the law (medical urgency is mandatory under the Wvrv): examples/scenarios/zonder-medisch.yaml. */
+const refusedRequest = ScenarioRequest.parse({
+  scenario: { name: 'Zonder medische urgentie', date: EXAMPLE_DATE, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } },
+  population: { generate: { size: 200, seed: 1 } },
+});
+
+export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & Partial<EvaluatesUnder>): Promise<Examples> {
   const m = EXAMPLE_MUNICIPALITY;
   const shown = SHOWN.map((name) => exampleCases.find((e) => e.name === name)!);
   const evaluations = await Promise.all(shown.slice(0, 2).map(async (e) => ({
@@ -51,6 +82,22 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates): P
     if (e instanceof NotInForceError) notInForceProblem = notInForce(e).render('nl', '/v1/regulations/GM1966');
   }
   if (!notInForceProblem || invalid.ok) throw new Error('examples: expected a 422 for GM1966 on 2025-03-01 and an invalid case');
+  const invalidQuery = parseWith(DiffQuery, { against: 'buurgemeente', date: '2026-13-01' }, 'nl', [], queryName);
+  if (invalidQuery.ok) throw new Error('examples: expected an invalid diff query');
+  // The scenario route's own answers: the report in the request's language, a refusal as its 422.
+  const scenario = { ...scenarioRequest, scenario: { ...scenarioRequest.scenario, language: 'nl' as const } };
+  let scenarioRefused: Problem | undefined, invalidPopulation: Problem | undefined;
+  try {
+    runScenario(refusedRequest, ruleBase);
+  } catch (e) {
+    if (e instanceof ScenarioError) scenarioRefused = refused(e).render('nl', '/v1/scenarios');
+  }
+  try {
+    runScenario({ ...scenarioRequest, population: { cases: [{ case: { applicationDate: EXAMPLE_DATE } }, { id: 'a-2', municipality: 'GM9999', case: shown[0]!.case }] } }, ruleBase);
+  } catch (e) {
+    if (e instanceof PopulationErrors) invalidPopulation = populationInvalid(e).render('nl', '/v1/scenarios');
+  }
+  if (!scenarioRefused || !invalidPopulation) throw new Error('examples: expected a refused scenario and an invalid population');
 
   return {
     date: EXAMPLE_DATE,
@@ -59,6 +106,11 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates): P
     regulationDetail: regulationDetail(ruleBase.municipality(m), ruleBase.regulationOn(m, EXAMPLE_DATE), EXAMPLE_DATE),
     evaluations,
     batch: { request: batchRequest, response: await evaluateBatch(evaluator, m, batchRequest.cases, 'nl') },
+    diff: {
+      against: 'model',
+      report: await diffReport(ruleBase, m, { against: 'model', date: EXAMPLE_DATE }, 'nl', evaluatorUnder(evaluator) ?? lazyEvaluator()),
+    },
+    scenario: { request: scenarioRequest, report: runScenario(scenario, ruleBase), refusedRequest },
     health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length },
     problems: {
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),
@@ -69,6 +121,10 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates): P
       notInForce: notInForceProblem,
       tooManyRequests: problems.tooManyRequests(3).render('nl', at('/evaluations')),
       internal: problems.internal().render('nl', at('/evaluations')),
+      invalidDiffQuery: problems.invalidInput(invalidQuery.invalidParams).render('nl', at('/diff')),
+      invalidPopulation,
+      scenarioPayloadTooLarge: problems.payloadTooLarge(SCENARIO_BODY_LIMIT_TEXT).render('nl', '/v1/scenarios'),
+      scenarioRefused,
     },
   };
 }

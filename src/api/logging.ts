@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogFields } from './context.ts';
-import { BASE_PATH } from './version.ts';
 
 export type { Logger };
 
@@ -22,13 +21,25 @@ export function requestLog(logger: Logger): RequestHandler {
     res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.log = {};
     res.set('X-Request-ID', res.locals.requestId);
+    // The route template with the path its router is mounted on (/v1/regulations/:municipalityCode for the
+    // API, /toetsen for the web front), taken when the router matches: by the time the response finishes, a
+    // thrown error has left the router and req.baseUrl is reset.
+    let matched: unknown, route: string | undefined;
+    Object.defineProperty(req, 'route', {
+      configurable: true, enumerable: true,
+      get: () => matched,
+      set(r: { path?: unknown } | undefined) {
+        matched = r;
+        route = r ? `${req.baseUrl}${String(r.path)}` : undefined;
+      },
+    });
     res.on('finish', () => {
       const status = res.statusCode;
       logger[status >= 500 ? 'error' : 'info']({
         reqId: res.locals.requestId,
         method: req.method,
         // The route template (e.g. /v1/regulations/:municipalityCode/evaluations), not the raw URL.
-        route: req.route ? `${BASE_PATH}${String(req.route.path)}` : undefined,
+        route,
         status,
         durationMs: Math.round((performance.now() - start) * 100) / 100,
         client: res.locals.client,

@@ -4,10 +4,17 @@
 import { z } from 'zod';
 import { Case } from '../case/schema.ts';
 import { ChainLink, ConditionTrace, Decision, MissingFact, RegulationReceipt, TestTrace } from '../engine/decision.ts';
-import { Basis, Condition, Regulation, Statute } from '../rulebase/schema.ts';
+import { Basis, Change, Condition, Regulation, Statute } from '../rulebase/schema.ts';
+import {
+  ConditionChange, DecisionSummary, DiffReport, ParameterChange, Side as DiffSide, TestChange, ValueChange, Witness,
+} from '../diff/report.ts';
+import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/report-schema.ts';
+import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/run-scenario.ts';
+import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/schema.ts';
 import { BODY_LIMIT_TEXT } from './body.ts';
 import type { Examples } from './examples.ts';
 import { PROBLEM_MEDIA_TYPE } from './problem.ts';
+import { SCENARIO_BODY_LIMIT_TEXT } from './routes/scenarios.ts';
 import {
   BatchRequest, BatchResponse, BatchResult, Health, InvalidParam, MAX_BATCH, Problem, RegulationDetail, RegulationList,
   VersionSummary,
@@ -21,6 +28,11 @@ const components: Record<string, z.ZodType> = {
   Case, Decision, ConditionTrace, TestTrace, ChainLink, RegulationReceipt, MissingFact, Basis, Condition, Regulation,
   Statute, Problem, InvalidParam, VersionSummary, RegulationList, RegulationDetail, BatchRequest, BatchResult,
   BatchResponse, Health,
+  // GET /regulations/{municipalityCode}/diff
+  DiffReport, DiffSide, Witness, DecisionSummary, ConditionChange, TestChange, ParameterChange, ValueChange,
+  // POST /scenarios
+  ScenarioRequest, Scenario, ScenarioSide, Change, PopulationRecord, Vacancies, ScenarioReport, Scope, ExampleCell,
+  Explanation, FairShare, FairShareRow,
 };
 
 export function componentSchemas(): Record<string, Json> {
@@ -36,7 +48,7 @@ export function componentSchemas(): Record<string, Json> {
 
 /**
  * The NL API Design Rules require `format: date` on every field named like a date. Dates are ISO
- * YYYY-MM-DD throughout (design.md), so a string field named *Date without a format gets one; the
+ * YYYY-MM-DD throughout (design.md), so a string field named date or *Date without a format gets one; the
  * contract test then checks that the values really are dates.
  */
 function markDates(schema: Json): Json {
@@ -45,7 +57,7 @@ function markDates(schema: Json): Json {
     if (!node || typeof node !== 'object') return;
     const props = (node as Json).properties as Record<string, Json> | undefined;
     for (const [name, p] of Object.entries(props ?? {})) {
-      if (/(\wD|_[dD])(ate|atum)/.test(name) && p.type === 'string' && !p.format) p.format = 'date';
+      if (/^dat(e|um)$|(\wD|_[dD])(ate|atum)/.test(name) && p.type === 'string' && !p.format) p.format = 'date';
     }
     Object.values(node).forEach(walk);
   };
@@ -110,6 +122,7 @@ export function buildOpenApi(ex: Examples): Json {
     tags: [
       { name: 'Regelingen', description: 'The urgency regulations per municipality (public law, no key needed)' },
       { name: 'Evaluaties', description: 'Evaluate applicant cases (personal data: API key required)' },
+      { name: 'Scenario\'s', description: 'What-if runs of a changed regulation over a population of cases (personal data: API key required)' },
       { name: 'Service', description: 'Health, the OpenAPI document and its reference page' },
     ],
     paths: {
@@ -136,6 +149,20 @@ export function buildOpenApi(ex: Examples): Json {
           responses: {
             200: ok('The regulation in force', schemaRef('RegulationDetail'), { regulation: { summary: `${ex.municipality} on ${ex.date}`, value: ex.regulationDetail } }),
             ...problems(400, 404, 422, 500),
+          },
+        },
+      },
+      '/regulations/{municipalityCode}/diff': {
+        get: {
+          operationId: 'diffRegulation',
+          tags: ['Regelingen'],
+          summary: 'What the regulation changes against the model, another municipality or another date',
+          description: 'The semantic diff of the regulation in force on `date` (default today) against `against`: the model it builds on (default), another municipality, or the same municipality on another date. Per category, requirement, refusal ground and parameter: what changed, whether it is stricter or looser, and a witness case whose outcome differs under the two regulations (decided as an application on `date`); the conformance findings against the law in force, and a word-level redline of the article texts.',
+          parameters: [code, ref('parameters', 'against'), ref('parameters', 'date'), lang],
+          responses: {
+            200: ok('The diff report', schemaRef('DiffReport'), { model: { summary: `${ex.municipality} against the ${ex.diff.against} on ${ex.date}`, value: ex.diff.report } }),
+            400: problemResponse('An invalid `against` or `date`: invalidParams names each', ex.problems.invalidDiffQuery),
+            ...problems(404, 422, 500),
           },
         },
       },
@@ -174,6 +201,33 @@ export function buildOpenApi(ex: Examples): Json {
           responses: {
             200: ok('One result per case, in order', schemaRef('BatchResponse'), { mixed: { summary: 'A decision and a per-case problem', value: ex.batch.response } }),
             ...evaluationErrors,
+          },
+        },
+      },
+      '/scenarios': {
+        post: {
+          operationId: 'runScenario',
+          tags: ['Scenario\'s'],
+          summary: 'Run a scenario: a baseline and a variant over a population',
+          description: `Evaluates every case of the population under the baseline and under the variant (changes in the change language of a municipal layer, or another regulation or date) and reports the transition matrix per region and municipality, example cases with the conditions that decided them, and with \`vacancies\` the fair share. The population is inline (up to ${MAX_INLINE_CASES.toLocaleString('en')} cases, personal data) or drawn by the generator (up to ${MAX_GENERATED_CASES.toLocaleString('en')} cases). Each started 1,000 cases count as one evaluation against the rate limit. A variant that breaks the law in force is refused (422) with the same conformance message a rule file would get.`,
+          security: [{ apiKey: [] }],
+          parameters: [lang],
+          requestBody: {
+            required: true,
+            description: `A scenario and its population (at most ${SCENARIO_BODY_LIMIT_TEXT}). Unknown fields are errors.`,
+            content: json(schemaRef('ScenarioRequest'), {
+              generated: { summary: 'Mantelzorg 10 hours a week instead of 8, on 200 generated cases', value: ex.scenario.request },
+              refused: { summary: 'A variant without medical urgency (refused: 422)', value: ex.scenario.refusedRequest },
+            }),
+          },
+          responses: {
+            200: ok('The scenario report', schemaRef('ScenarioReport'), { generated: { summary: 'Mantelzorg 10 hours a week instead of 8, on 200 generated cases', value: ex.scenario.report } }),
+            400: problemResponse('Malformed JSON, a request that does not match the schema, or inline cases without a known municipality: invalidParams names each by JSON path', ex.problems.invalidPopulation),
+            ...problems(401),
+            413: problemResponse(`Body larger than ${SCENARIO_BODY_LIMIT_TEXT}`, ex.problems.scenarioPayloadTooLarge),
+            ...problems(415),
+            422: problemResponse('The scenario cannot be run: a side cannot be resolved, or the variant breaks the law in force (invalidParams, one per problem)', ex.problems.scenarioRefused),
+            ...problems(429, 500),
           },
         },
       },
@@ -224,6 +278,11 @@ export function buildOpenApi(ex: Examples): Json {
         municipalityCode: {
           name: 'municipalityCode', in: 'path', required: true, description: 'CBS code of the municipality',
           schema: { type: 'string', pattern: '^GM\\d{4}$' }, example: ex.municipality,
+        },
+        against: {
+          name: 'against', in: 'query', required: false,
+          description: 'The baseline: `model` (default) the model the municipality builds on; a CBS code: another municipality; a date (YYYY-MM-DD): the municipality itself on that date',
+          schema: { type: 'string', pattern: '^(model|GM\\d{4}|\\d{4}-\\d{2}-\\d{2})$', default: 'model' }, example: ex.diff.against,
         },
         date: {
           name: 'date', in: 'query', required: false, description: 'Date (YYYY-MM-DD) on which the regulation applies; default today',

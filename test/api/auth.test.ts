@@ -27,10 +27,11 @@ describe('API keys on evaluations', () => {
       expect(res.body.type).toBe('https://voorrang.nl/problemen/niet-geautoriseerd');
     }
     expect((await api.post(`${url}/batch`, { cases: [aCase] }, {})).status).toBe(401);
+    expect((await api.post('/v1/scenarios', { scenario: {}, population: { generate: { size: 1, seed: 1 } } }, {})).status).toBe(401);
   });
 
-  it('leaves regulations, health, docs and the OpenAPI document public', async () => {
-    for (const path of ['/v1/regulations', '/v1/regulations/GM0014', '/v1/health', '/v1/openapi.json', '/v1/docs']) {
+  it('leaves regulations, their diff, health, docs and the OpenAPI document public', async () => {
+    for (const path of ['/v1/regulations', '/v1/regulations/GM0014', '/v1/regulations/GM0014/diff', '/v1/health', '/v1/openapi.json', '/v1/docs']) {
       expect((await api.get(path)).status).toBe(200);
     }
   });

@@ -110,7 +110,7 @@ describe('no input gives a 500 or a crash', () => {
   ];
 
   it.each(bodies)('%s', async (_what, body) => {
-    for (const path of [url, `${url}/batch`]) {
+    for (const path of [url, `${url}/batch`, '/v1/scenarios']) {
       const res = await api.send('post', path, (t) => t.set(auth).set('Content-Type', 'application/json').send(body));
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(500);
@@ -121,6 +121,8 @@ describe('no input gives a 500 or a crash', () => {
   it.each([
     '/v1/regulations/%E0%A4%A', '/v1/regulations/GM0014?date[]=x', '/v1/regulations?date=2026-09-01&date=2026-09-02',
     '/v1/regulations/GM0014/../../etc/passwd', '/v1/docs/../../package.json', '/v1/regulations/' + 'G'.repeat(5000),
+    '/v1/regulations/GM0014/diff?against[]=model', '/v1/regulations/GM0014/diff?against=model&against=GM1966',
+    '/v1/regulations/GM0014/diff?against=GM0014', '/v1/regulations/GM0014/diff?against=9999-12-31&date=0001-01-01',
   ])('GET path %#', async (path) => {
     const res = await api.get(path);
     expect(res.status).toBeLessThan(500);

@@ -3,9 +3,8 @@
 // against openapi.yaml.
 import request, { type Response, type Test } from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../src/api/app.ts';
+import { createApp, type AppDeps } from '../../src/api/app.ts';
 import { createKey, KeyVerifier, parseKeyEntries, type KeyEntry } from '../../src/api/auth.ts';
-import type { Evaluates } from '../../src/api/batch.ts';
 import { createLogger } from '../../src/api/logging.ts';
 import { generateOpenApi } from '../../src/api/openapi-document.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
@@ -30,7 +29,7 @@ export interface TestApp {
   advance(ms: number): void;
 }
 
-export function makeApp(o: { keys?: KeyEntry[]; rate?: number; burst?: number; evaluator?: Evaluates } = {}): TestApp {
+export function makeApp(o: { keys?: KeyEntry[]; rate?: number; burst?: number; evaluator?: AppDeps['evaluator'] } = {}): TestApp {
   const logs: string[] = [];
   let now = 0;
   const app = createApp({

@@ -1,4 +1,5 @@
 // Cases hold health and violence data: the log may carry identifiers and outcomes, never facts.
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
 import { auth, client, makeApp } from './helpers.ts';
@@ -15,6 +16,13 @@ const sensitive: Case = {
 };
 const facts = ['23456.78', '1234.56', '7.25', '11.5', 'mensenhandel', 'shelter', 'violence', 'medical', 'grounds', 'independentAdvice'];
 
+/**
+ * A log line without its timing fields: a duration (7.25 ms) or a timestamp (…:11.5…) can contain a case
+ * value by chance, and neither can carry one.
+ */
+const TIMING = new Set(['durationMs', 'time']);
+const withoutTiming = (line: string): string => JSON.stringify(JSON.parse(line), (k, v) => (TIMING.has(k) && typeof v !== 'object' ? undefined : v));
+
 describe('request logs', () => {
   it('carry request id, route, status, duration, client, municipality, outcome and digest', async () => {
     const { app, logs } = makeApp();
@@ -28,7 +36,7 @@ describe('request logs', () => {
     expect(res.headers['x-request-id']).toBe('req-42');
   });
 
-  it('never contain a case fact: not for a decision, a batch, an invalid case or a 422', async () => {
+  it('never contain a case fact: not for a decision, a batch, an invalid case, a 422 or a scenario', async () => {
     const { app, logs } = makeApp();
     const api = client(app);
     await api.post('/v1/regulations/GM0014/evaluations', sensitive);
@@ -36,12 +44,30 @@ describe('request logs', () => {
     await api.post('/v1/regulations/GM0014/evaluations', { ...sensitive, applicant: { age: 'mensenhandel 23456.78' } });
     await api.send('post', '/v1/regulations/GM0014/evaluations', (t) => t.set(auth).set('Content-Type', 'application/json').send('{"grounds": {"violence": "mensenhandel 23456.78"'));
     await api.get('/v1/regulations/GM0014?date=23456.78');
-    expect(logs).toHaveLength(5);
-    const text = logs.join('\n');
+    await api.post('/v1/scenarios', { scenario: { name: 'log', date: '2026-09-01', variant: {} }, population: { cases: [{ case: sensitive }, { municipality: 'GM9999', case: sensitive }] } });
+    await api.post('/v1/scenarios', { scenario: { name: 'log', date: '2026-09-01', variant: {} }, population: { cases: [{ case: sensitive }] } });
+    expect(logs).toHaveLength(7);
+    expect(logs.map((l) => JSON.parse(l).status)).toEqual([200, 200, 400, 400, 400, 400, 200]);
+    const text = logs.map(withoutTiming).join('\n');
+    expect(text).toContain('"reqId"');
     for (const fact of facts) expect(text).not.toContain(fact);
     const batch = JSON.parse(logs[1]!);
     expect(batch.cases).toBe(3);
     expect(batch.outcomes).toMatchObject({ invalid: 1, notInForce: 1 });
+  });
+
+  it('name the route template with its mount path: the API under /v1 (also for an error), web pages without', async () => {
+    const { app, logs } = makeApp();
+    const api = client(app);
+    await api.post('/v1/regulations/GM0014/evaluations', { applicant: { age: 'x' } });
+    await api.get('/v1/regulations/GM0014/diff?against=GM1966');
+    await api.post('/v1/scenarios', { scenario: {} });
+    await request(app).get('/toetsen');
+    await request(app).get('/v1/nowhere');
+    expect(logs.map((l) => [JSON.parse(l).route, JSON.parse(l).status])).toEqual([
+      ['/v1/regulations/:municipalityCode/evaluations', 400], ['/v1/regulations/:municipalityCode/diff', 200],
+      ['/v1/scenarios', 400], ['/toetsen', 200], [undefined, 404],
+    ]);
   });
 
   it('do not log an invalid incoming request id or unknown municipality codes', async () => {

@@ -21,7 +21,8 @@ describe('openapi.yaml', () => {
   it('describes every route the app has', () => {
     expect(Object.keys(openapiFile.paths).sort()).toEqual([
       '/docs', '/health', '/openapi.json', '/regulations', '/regulations/{municipalityCode}',
-      '/regulations/{municipalityCode}/evaluations', '/regulations/{municipalityCode}/evaluations/batch',
+      '/regulations/{municipalityCode}/diff', '/regulations/{municipalityCode}/evaluations',
+      '/regulations/{municipalityCode}/evaluations/batch', '/scenarios',
     ]);
   });
 });

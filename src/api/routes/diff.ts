@@ -4,8 +4,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { IsoDate } from '../../case/schema.ts';
+import type { Lang } from '../../engine/decision.ts';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { diffRegulations, lazyEvaluator } from '../../diff/compare-regulations.ts';
+import type { DiffReport } from '../../diff/report.ts';
 import { resolveComparison } from '../../diff/sides.ts';
 import type { EvaluatesUnder } from '../../diff/witnesses.ts';
 import { methodNotAllowed } from '../error-handler.ts';
@@ -18,16 +20,25 @@ export const DiffQuery = z.object({
   date: IsoDate.optional().describe('Date of the comparison and of the witnesses\' applications; default today'),
 });
 
+/** The app's evaluator when it can evaluate under a given regulation (the real Evaluator can, and shares its compiled engines). */
+export const evaluatorUnder = (e: Partial<EvaluatesUnder>): EvaluatesUnder | undefined =>
+  typeof e.evaluateUnder === 'function' ? (e as EvaluatesUnder) : undefined;
+
+/** The report the route answers (also run by `npm run openapi` for the document's example). */
+export async function diffReport(ruleBase: RuleBase, code: string, q: { against?: string; date: string }, lang: Lang, evaluator: EvaluatesUnder): Promise<DiffReport> {
+  const { base, subject, baseDate } = resolveComparison(ruleBase, code, q.against, q.date);
+  return diffRegulations(base, subject, { date: q.date, baseDate, lang, evaluator });
+}
+
 export function mountDiff(router: Router, ruleBase: RuleBase, today: () => string, evaluator: EvaluatesUnder = lazyEvaluator()): void {
   router.route('/regulations/:municipalityCode/diff')
     .get(async (req, res) => {
       const lang = res.locals.lang;
       const q = parseWith(DiffQuery, req.query, lang, [], queryName);
       if (!q.ok) throw problems.invalidInput(q.invalidParams);
-      const date = q.value.date ?? today();
-      const { base, subject, baseDate } = resolveComparison(ruleBase, req.params.municipalityCode!, q.value.against, date);
-      res.locals.log.digest = subject.digest;
-      res.json(await diffRegulations(base, subject, { date, baseDate, lang, evaluator }));
+      const report = await diffReport(ruleBase, req.params.municipalityCode!, { against: q.value.against, date: q.value.date ?? today() }, lang, evaluator);
+      res.locals.log.digest = report.subject.digest;
+      res.json(report);
     })
     .all(methodNotAllowed('GET'));
 }

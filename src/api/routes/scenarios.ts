@@ -15,7 +15,7 @@ import { parseWith } from '../validation.ts';
 
 /** 10,000 cases do not fit the API's 1 MiB; this route parses its own body with a larger limit. */
 export const SCENARIO_BODY_LIMIT = '16mb';
-const SCENARIO_BODY_LIMIT_TEXT = '16 MiB';
+export const SCENARIO_BODY_LIMIT_TEXT = '16 MiB';
 /** Rate-limit units: one per started 1,000 cases (an evaluation costs one). */
 const CASES_PER_UNIT = 1000;
 
@@ -29,13 +29,18 @@ const scenarioBody: RequestHandler = (req, res, next) => {
 };
 
 /** A scenario that cannot be resolved or breaks the law in force: 422, one invalidParam per problem. */
-const refused = (e: ScenarioError) => new ApiProblem(422, 'scenario-geweigerd',
+export const refused = (e: ScenarioError) => new ApiProblem(422, 'scenario-geweigerd',
   { nl: 'Scenario geweigerd', en: 'Scenario refused' },
   {
     nl: `Het scenario kan niet worden doorgerekend: ${e.problems.length} probleem/problemen, zie invalidParams.`,
     en: `The scenario cannot be run: ${e.problems.length} problem(s), see invalidParams.`,
   },
   { invalidParams: e.problems.map((p) => ({ name: `$.scenario.${p.path}`, code: 'scenario_refused', reason: p.message })) });
+
+/** Inline cases that cannot be evaluated (no known municipality): 400, named by their JSON path. */
+export const populationInvalid = (e: PopulationErrors) => problems.invalidInput(e.errors.map((x) => ({
+  name: jsonPath(['population', 'cases', x.line - 1, ...(x.column ? [x.column] : [])]), code: 'invalid_population', reason: x.message,
+})));
 
 export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: KeyVerifier, limiter: RateLimiter): void {
   router.route('/scenarios')
@@ -55,9 +60,7 @@ export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: Key
       } catch (e) {
         if (e instanceof ScenarioError) throw refused(e);
         if (e instanceof PopulationErrors) {
-          throw problems.invalidInput(e.errors.map((x) => ({
-            name: jsonPath(['population', 'cases', x.line - 1, ...(x.column ? [x.column] : [])]), code: 'invalid_population', reason: x.message,
-          })));
+          throw populationInvalid(e);
         }
         throw e;
       }

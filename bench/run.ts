@@ -1,4 +1,4 @@
-// npm run bench: every benchmark, one after the other (not part of npm test: timings are not tests).
+// npm run bench:api (and npm run bench, which also runs bench:scenario) (not part of npm test: timings are not tests).
 // The load average is printed before and after: other work on this 2-core machine skews the figures.
 import { loadavg } from 'node:os';
 import { benchApi, table } from './api.ts';

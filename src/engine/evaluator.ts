@@ -91,8 +91,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
       : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) };
     const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);
     const applicable = requirements.filter((q) => !(q.test.binding && bindingExempt));
-    const general = and(applicable.map((q) => q.trace.result));
-    const result: TruthValue = claimed ? and([general, own.result]) : 'not-evaluated';
+    const result: TruthValue = claimed ? and([...applicable.map((q) => q.trace.result), own.result]) : 'not-evaluated';
     const rank = r.ranking.order.indexOf(cat.id) + 1;
     const unmet = applicable.filter((q) => q.trace.result === 'false').map((q) => q.trace.label);
     // Say why a category whose own conditions hold still fails, and where the binding requirement is lifted.
@@ -100,7 +99,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
       ...(claimed && own.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
       ...(claimed && bindingExempt && requirements.some((q) => q.test.binding) ? [say.bindingExempt] : []),
     ];
-    return { cat, own, claimed, applicable, general, result, rank, unmet, notes };
+    return { cat, own, claimed, applicable, result, rank, unmet, notes };
   }).sort((a, b) => a.rank - b.rank);
 
   const refusal = or(refusals.map((t) => t.result));
@@ -124,8 +123,9 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   if (refusal !== 'true') {
     const better = chosen ? open.filter((x) => x.rank < chosen.rank) : outcome === 'undetermined' ? open : [];
     for (const x of better) {
-      if (x.own.result !== 'false') need(x.own.conditions, x.cat.id);
-      if (x.own.result !== 'false') for (const q of x.applicable) need(q.trace.conditions, q.test.id);
+      if (x.own.result === 'false') continue;
+      need(x.own.conditions, x.cat.id);
+      for (const q of x.applicable) need(q.trace.conditions, q.test.id);
     }
     if (refusal === 'unknown' && (matched.length > 0 || open.length > 0)) for (const t of refusals) need(t.conditions, t.id);
   }

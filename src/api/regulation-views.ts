@@ -1,6 +1,6 @@
 // Read models of the rule base for the public regulation endpoints. Presentation only: no rule logic.
-import { compile, type CompiledRegulation } from '../engine/compile.ts';
 import { within } from '../rulebase/dates.ts';
+import { parameterValue } from '../rulebase/parameters.ts';
 import type { Municipality, NotInForceError, RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Problem, RegulationDetail, RegulationList, VersionSummary } from './schemas.ts';
 
@@ -27,22 +27,13 @@ export function regulationList(rb: RuleBase, date: string): RegulationList {
   };
 }
 
-// The engine's compiled form knows each parameter's value on a date; compiled once per period.
-const compiled = new WeakMap<RegulationInForce, CompiledRegulation>();
-function parametersOn(p: RegulationInForce, date: string): Record<string, unknown> {
-  let c = compiled.get(p);
-  if (!c) compiled.set(p, c = compile(p));
-  return c.parametersOn(date);
-}
-
 export function regulationDetail(m: Municipality, p: RegulationInForce, date: string): RegulationDetail {
   return {
     municipality: { code: m.code, name: m.name, region: m.region },
     date,
     ...versionSummary(p),
     chain: p.chain,
-    parameterValues: Object.fromEntries(Object.entries(parametersOn(p, date))
-      .map(([k, v]) => [k, typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null])),
+    parameterValues: Object.fromEntries(Object.entries(p.regulation.parameters).map(([k, def]) => [k, parameterValue(def, date) ?? null])),
     provenance: p.provenance,
     statute: p.statute,
     regulation: p.regulation,

@@ -92,14 +92,23 @@ export function newEngine(rules: CompiledRule[]): Engine {
  * Engines are kept per set of claimed grounds: categories a case does not claim are not run at all.
  */
 export class EnginePool {
-  private readonly idle = new Map<string, Engine[]>();
-  constructor(private readonly compiled: CompiledRegulation) {}
+  /** Per set of claimed grounds: its rules (chosen once) and the engines not in use. */
+  private readonly bySet = new Map<string, { rules: CompiledRule[]; idle: Engine[] }>();
+  private readonly grounds: string[];
+
+  constructor(private readonly compiled: CompiledRegulation) {
+    this.grounds = [...new Set(compiled.rules.flatMap((r) => (r.ground ? [r.ground] : [])))];
+  }
 
   async run<T>(claimed: (ground: string) => boolean, use: (engine: Engine) => Promise<T>): Promise<T> {
-    const rules = this.compiled.rules.filter((r) => !r.ground || claimed(r.ground));
-    const key = rules.map((r) => r.name).join('|');
-    let idle = this.idle.get(key);
-    if (!idle) this.idle.set(key, (idle = []));
+    const present = this.grounds.filter(claimed);
+    const key = present.join('|');
+    let set = this.bySet.get(key);
+    if (!set) {
+      const rules = this.compiled.rules.filter((r) => !r.ground || present.includes(r.ground));
+      this.bySet.set(key, (set = { rules, idle: [] }));
+    }
+    const { rules, idle } = set;
     const engine = idle.pop() ?? newEngine(rules);
     try {
       return await use(engine);

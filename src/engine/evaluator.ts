@@ -6,11 +6,10 @@ import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { compile, EnginePool, ruleName, type CompiledRegulation, type TestKind } from './compile.ts';
+import { compile, EnginePool, resolvePath, ruleName, type CompiledRegulation, type TestKind } from './compile.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
 import { and, decisiveUnknowns, notEvaluated, or, topNode, trace, type EngineNode } from './trace.ts';
-import { resolvePath } from './compile.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */

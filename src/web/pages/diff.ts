@@ -10,7 +10,7 @@ import { AgainstError, resolveComparison } from '../../diff/sides.ts';
 import { directionWord, kindWord } from '../../diff/words.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
 import { html, raw, type Html } from '../html.ts';
-import { ui, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
 import { notInForceNotice } from './regulation.ts';
 import { datePicker, knownCode, municipalityPicker, pickerForm } from './parts.ts';

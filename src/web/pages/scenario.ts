@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { citeBasis } from '../../rulebase/cite.ts';
+import { parameterValue } from '../../rulebase/parameters.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
 import { reportDocument, type Block } from '../../scenario/document.ts';
 import { parseVacancies } from '../../scenario/files.ts';
@@ -97,7 +98,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
     const mandatory = new Set(p.statute.categories.map((c) => c.id));
     const rankOf = (id: string) => r.ranking.order.indexOf(id);
     const numeric = Object.entries(r.parameters).filter(([, d]) => typeof (d.value ?? d.values) === 'number' || d.values);
-    const valueOn = (d: (typeof r.parameters)[string]) => d.value ?? d.values?.find((v) => v.from <= date && (!v.until || date <= v.until))?.value;
+    const valueOn = (d: (typeof r.parameters)[string]) => parameterValue(d, date);
     const check = (kind: string, id: string, label: string, basis: object, note?: string) => html`
           <div class="check"><input type="checkbox" id="keep-${kind}-${id}" data-${kind}="${id}" data-basis="${JSON.stringify(basis)}" checked><label for="keep-${kind}-${id}">${label}${note ? html` <span class="tag">${note}</span>` : ''}</label></div>`;
     bench = html`

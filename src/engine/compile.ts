@@ -1,25 +1,29 @@
-// A resolved regulation compiled once into json-rules-engine rules: one rule per requirement, refusal
-// ground and category. The case is the fact `case`, parameters the fact `parameters`; a leaf's `fact`
-// (a dotted case path) becomes the engine's `path`, and a `{ param }` value a reference to `parameters`.
-import { Engine, Rule, type TopLevelCondition, type NestedCondition } from 'json-rules-engine';
+// A resolved regulation compiled once for json-rules-engine. Every test (requirement, refusal ground,
+// category) becomes one child of a single rule, `{ any: [test, test, …] }`: json-rules-engine runs
+// conditions of equal priority all at once, so each child is evaluated and carries its own result, and one
+// rule per run costs far less than one rule per test (each rule deep-copies its conditions, emits events
+// and chains promises). Parameter values are written into the conditions, so a leaf reads one fact (the
+// case) instead of two; engines are therefore kept per set of parameter values (one per year, in practice).
+import { Engine, Rule, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition } from '../rulebase/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
 
 export type TestKind = 'requirement' | 'refusalGround' | 'category';
 
-/** Rule name in the engine, e.g. `category/mantelzorg`. */
+/** A test's name in the engine's results, e.g. `category/mantelzorg`. */
 export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
 
+/** Parameter values on one date, flat by name (undefined where no dated value holds). */
+export type ParameterValues = Readonly<Record<string, unknown>>;
+
 /**
- * Dotted lookup. Parameter names contain dots (`mantelzorg.minimumUrenPerWeek`) and are stored flat, so an
- * own property wins; otherwise walk the case object. About twice as fast as the default JSONPath resolver.
+ * Dotted lookup into the case: `grounds.mantelzorg.hoursPerWeek`. About twice as fast as the default
+ * JSONPath resolver.
  */
 const splitPaths = new Map<string, string[]>();
 
 export function resolvePath(value: unknown, path: string): unknown {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (Object.hasOwn(value, path)) return (value as Record<string, unknown>)[path];
   let keys = splitPaths.get(path);
   if (!keys) splitPaths.set(path, (keys = path.split('.')));
   let current: unknown = value;
@@ -30,88 +34,105 @@ export function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
-function toEngineCondition(c: Condition): NestedCondition {
-  if ('all' in c) return { all: c.all.map(toEngineCondition) };
-  if ('any' in c) return { any: c.any.map(toEngineCondition) };
-  if ('not' in c) return { not: toEngineCondition(c.not) };
+function toEngineCondition(c: Condition, parameters: ParameterValues): NestedCondition {
+  if ('all' in c) return { all: c.all.map((x) => toEngineCondition(x, parameters)) };
+  if ('any' in c) return { any: c.any.map((x) => toEngineCondition(x, parameters)) };
+  if ('not' in c) return { not: toEngineCondition(c.not, parameters) };
   const param = paramName(c);
-  const value = param ? { fact: 'parameters', path: param } : c.value;
-  return { fact: 'case', path: c.fact, operator: c.operator, value };
+  return { fact: 'case', path: c.fact, operator: c.operator, value: param ? parameters[param] : c.value };
 }
 
-const topLevel = (c: Condition): TopLevelCondition => {
-  const n = toEngineCondition(c);
-  return 'all' in n || 'any' in n || 'not' in n ? (n as TopLevelCondition) : { all: [n] };
-};
-
-export interface CompiledRule {
+export interface CompiledTest {
   name: string;
-  conditions: TopLevelCondition;
-  /** For a category: the case object that claims it; the rule only runs when the case has it. */
+  condition: Condition;
+  /** For a category: the case object that claims it; the test only runs when the case has it. */
   ground?: string;
 }
 
 export interface CompiledRegulation {
   regulation: RegulationInForce;
-  /** Rule definitions, shared read-only by every engine of the pool. */
-  rules: CompiledRule[];
-  /** Parameter values on a date, flat by name; undefined when no dated value holds. */
-  parametersOn(date: string): Record<string, unknown>;
+  tests: CompiledTest[];
+  /** Parameter values on a date; dates with equal values share one object (the engine pool's key). */
+  parametersOn(date: string): ParameterValues;
 }
 
 export function compile(regulation: RegulationInForce): CompiledRegulation {
   const r = regulation.regulation;
-  const rules = [
-    ...r.requirements.map((t) => ({ name: ruleName('requirement', t.id), conditions: topLevel(t.conditions) })),
-    ...r.refusalGrounds.map((t) => ({ name: ruleName('refusalGround', t.id), conditions: topLevel(t.conditions) })),
-    ...r.categories.map((t) => ({ name: ruleName('category', t.id), conditions: topLevel(t.conditions), ground: t.ground })),
+  const tests: CompiledTest[] = [
+    ...r.requirements.map((t) => ({ name: ruleName('requirement', t.id), condition: t.conditions })),
+    ...r.refusalGrounds.map((t) => ({ name: ruleName('refusalGround', t.id), condition: t.conditions })),
+    ...r.categories.map((t) => ({ name: ruleName('category', t.id), condition: t.conditions, ground: t.ground })),
   ];
-  const cache = new Map<string, Record<string, unknown>>();
+  const byDate = new Map<string, ParameterValues>();
+  const byContent = new Map<string, ParameterValues>();
   const parametersOn = (date: string) => {
-    let values = cache.get(date);
+    let values = byDate.get(date);
     if (!values) {
-      values = Object.fromEntries(Object.entries(r.parameters).map(([name, p]) => [name, parameterValue(p, date)]));
-      if (cache.size > 4096) cache.clear();
-      cache.set(date, values);
+      const fresh = Object.fromEntries(Object.entries(r.parameters).map(([name, p]) => [name, parameterValue(p, date)]));
+      const key = JSON.stringify(fresh);
+      values = byContent.get(key) ?? fresh;
+      byContent.set(key, values);
+      if (byDate.size > 4096) byDate.clear();
+      byDate.set(date, values);
     }
     return values;
   };
-  return { regulation, rules, parametersOn };
+  return { regulation, tests, parametersOn };
 }
 
-/** A new engine holding the given rules. */
-export function newEngine(rules: CompiledRule[]): Engine {
+/** An engine with one rule holding `tests`, parameter values written in. */
+export function newEngine(tests: readonly CompiledTest[], parameters: ParameterValues): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  for (const r of rules) engine.addRule(new Rule({ name: r.name, conditions: r.conditions, event: { type: r.name } }));
+  const conditions = { any: tests.map((t) => toEngineCondition(t.condition, parameters)) } as TopLevelCondition;
+  engine.addRule(new Rule({ name: 'tests', conditions, event: { type: 'tests' } }));
   return engine;
+}
+
+/** What json-rules-engine leaves on each condition after a run. */
+export interface EngineNode {
+  result?: boolean;
+  factResult?: unknown;
+  valueResult?: unknown;
+  all?: EngineNode[];
+  any?: EngineNode[];
+  not?: EngineNode;
+}
+
+/** Runs `tests` on a case: per test name, the engine's result node for its root condition. */
+export async function runTests(engine: Engine, tests: readonly CompiledTest[], c: unknown): Promise<Map<string, EngineNode>> {
+  const { results, failureResults } = await engine.run({ case: c });
+  const rule = (results[0] ?? failureResults[0])!.conditions as unknown as EngineNode;
+  return new Map(tests.map((t, i) => [t.name, rule.any![i]!]));
 }
 
 /**
  * Engines for one compiled regulation. An Engine keeps running state per instance (json-rules-engine
  * issue #303: overlapping runs on one engine skip rules), so each run borrows an engine of its own.
- * Engines are kept per set of claimed grounds: categories a case does not claim are not run at all.
+ * Engines are kept per set of parameter values and per set of claimed grounds: categories a case does
+ * not claim are not run at all.
  */
 export class EnginePool {
-  /** Per set of claimed grounds: its rules (chosen once) and the engines not in use. */
-  private readonly bySet = new Map<string, { rules: CompiledRule[]; idle: Engine[] }>();
+  private readonly sets = new Map<ParameterValues, Map<string, { tests: CompiledTest[]; idle: Engine[] }>>();
   private readonly grounds: string[];
 
   constructor(private readonly compiled: CompiledRegulation) {
-    this.grounds = [...new Set(compiled.rules.flatMap((r) => (r.ground ? [r.ground] : [])))];
+    this.grounds = [...new Set(compiled.tests.flatMap((t) => (t.ground ? [t.ground] : [])))];
   }
 
-  async run<T>(claimed: (ground: string) => boolean, use: (engine: Engine) => Promise<T>): Promise<T> {
-    const present = this.grounds.filter(claimed);
+  async run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> {
+    const present = this.grounds.filter((g) => resolvePath(c, g) !== undefined);
     const key = present.join('|');
-    let set = this.bySet.get(key);
+    let byClaim = this.sets.get(parameters);
+    if (!byClaim) this.sets.set(parameters, (byClaim = new Map()));
+    let set = byClaim.get(key);
     if (!set) {
-      const rules = this.compiled.rules.filter((r) => !r.ground || present.includes(r.ground));
-      this.bySet.set(key, (set = { rules, idle: [] }));
+      const tests = this.compiled.tests.filter((t) => !t.ground || present.includes(t.ground));
+      byClaim.set(key, (set = { tests, idle: [] }));
     }
-    const { rules, idle } = set;
-    const engine = idle.pop() ?? newEngine(rules);
+    const { tests, idle } = set;
+    const engine = idle.pop() ?? newEngine(tests, parameters);
     try {
-      return await use(engine);
+      return await runTests(engine, tests, c);
     } finally {
       if (idle.length < 32) idle.push(engine);
     }

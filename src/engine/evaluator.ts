@@ -6,10 +6,10 @@ import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { compile, EnginePool, resolvePath, ruleName, type CompiledRegulation, type TestKind } from './compile.ts';
+import { compile, EnginePool, ruleName, type CompiledRegulation, type EngineNode, type ParameterValues, type TestKind } from './compile.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
-import { and, decisiveUnknowns, notEvaluated, or, topNode, trace, type EngineNode } from './trace.ts';
+import { and, decisiveUnknowns, notEvaluated, or, trace } from './trace.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */
@@ -50,11 +50,7 @@ export class Evaluator {
     const applicationDate = c.applicationDate ?? date;
     const { compiled, pool } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
-    const claimed = (ground: string) => resolvePath(c, ground) !== undefined;
-    const results = await pool.run(claimed, async (engine) => {
-      const { results, failureResults } = await engine.run({ case: c, parameters });
-      return new Map([...results, ...failureResults].map((r) => [r.name as string, r.conditions as unknown as EngineNode]));
-    });
+    const results = await pool.run(c, parameters);
     return decide({ c, date, applicationDate, regulation, parameters, results, lang: options.lang ?? 'nl' });
   }
 }
@@ -64,7 +60,7 @@ interface DecideInput {
   date: string;
   applicationDate: string;
   regulation: RegulationInForce;
-  parameters: Record<string, unknown>;
+  parameters: ParameterValues;
   results: Map<string, EngineNode>;
   lang: Lang;
 }
@@ -75,7 +71,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const say = phrases[lang];
   const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
   const testTrace = (kind: TestKind, t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
-    const conditions = trace(t.conditions, topNode(t.conditions, results.get(ruleName(kind, t.id))!), ctx, t.basis);
+    const conditions = trace(t.conditions, results.get(ruleName(kind, t.id))!, ctx, t.basis);
     return { id: t.id, label: t.label[lang], result: conditions.result, citation: citeArticle(t.basis, lang), basis: t.basis, conditions };
   };
 

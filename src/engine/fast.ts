@@ -32,10 +32,7 @@ export type Test = (c: unknown, p: ParamVector) => Tri;
 interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
 const operators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | null } }).operators;
 
-/**
- * Dotted lookup as compile.ts `resolvePath` walks a case object. (Its own-property check for a dotted key
- * cannot hit: cases are validated by the strict zod schema, which has no dotted keys.)
- */
+/** Dotted lookup, walking a case object as compile.ts `resolvePath` does. */
 export function getter(path: string): (c: unknown) => unknown {
   let get = getters.get(path);
   if (!get) getters.set(path, (get = makeGetter(path.split('.'))));

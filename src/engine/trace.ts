@@ -4,18 +4,9 @@
 import type { Condition } from '../rulebase/schema.ts';
 import { citeArticle } from '../rulebase/cite.ts';
 import { paramName } from '../rulebase/parameters.ts';
+import type { EngineNode } from './compile.ts';
 import type { ConditionTrace, Lang, TruthValue } from './decision.ts';
 import { leafSentence } from './explain.ts';
-
-/** The per-run result the engine leaves on each condition. */
-interface EngineNode {
-  result?: boolean;
-  factResult?: unknown;
-  valueResult?: unknown;
-  all?: EngineNode[];
-  any?: EngineNode[];
-  not?: EngineNode;
-}
 
 export const and = (values: TruthValue[]): TruthValue =>
   values.includes('false') ? 'false' : values.includes('unknown') ? 'unknown' : 'true';
@@ -62,7 +53,7 @@ function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthV
   return t;
 }
 
-/** Builds the trace of `condition` from the engine's result node of the same shape (see topNode). */
+/** Builds the trace of `condition` from the engine's result node of the same shape. */
 export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceContext, inherited?: Condition['basis']): ConditionTrace {
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
@@ -117,8 +108,3 @@ export function decisiveUnknowns(t: ConditionTrace): ConditionTrace[] {
   if (t.kind === 'leaf') return [t];
   return (t.children ?? []).flatMap(decisiveUnknowns);
 }
-
-/** The engine node matching a test's root condition: a leaf at the top of a rule was wrapped in `all`. */
-export const topNode = (condition: Condition, ruleConditions: EngineNode): EngineNode =>
-  'fact' in condition ? ruleConditions.all![0]! : ruleConditions;
-export type { EngineNode };

@@ -1,10 +1,9 @@
 // The three-valued reading agrees with json-rules-engine's own verdict whenever no fact is missing.
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
-import { compile, newEngine } from '../../src/engine/compile.ts';
-import { topNode, trace, type EngineNode } from '../../src/engine/trace.ts';
+import { compile, newEngine, runTests } from '../../src/engine/compile.ts';
+import { trace } from '../../src/engine/trace.ts';
 import type { Case } from '../../src/case/schema.ts';
-import type { Condition } from '../../src/rulebase/schema.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -44,21 +43,17 @@ describe('three-valued reading of the engine', () => {
     it(`equals the engine's verdict on complete cases for every rule (Groningen, ${date})`, async () => {
       const regulation = ruleBase.regulationOn('GM0014', date);
       const compiled = compile(regulation);
-      const engine = newEngine(compiled.rules);
-      const tests = new Map<string, Condition>([
-        ...regulation.regulation.requirements.map((t) => [`requirement/${t.id}`, t.conditions] as const),
-        ...regulation.regulation.refusalGrounds.map((t) => [`refusalGround/${t.id}`, t.conditions] as const),
-        ...regulation.regulation.categories.map((t) => [`category/${t.id}`, t.conditions] as const),
-      ]);
+      const parameters = compiled.parametersOn(date);
+      const engine = newEngine(compiled.tests, parameters);
       const r = random(42);
       let compared = 0;
       for (let i = 0; i < 300; i++) {
         const c = { ...completeCase(r), applicationDate: date };
-        const { results, failureResults } = await engine.run({ case: c, parameters: compiled.parametersOn(date) });
-        for (const result of [...results, ...failureResults]) {
-          const condition = tests.get(result.name as string)!;
-          const t = trace(condition, topNode(condition, result.conditions as unknown as EngineNode), { lang: 'nl', unitOf: () => undefined });
-          expect(t.result, `${result.name} case ${i}`).toBe(result.result ? 'true' : 'false');
+        const nodes = await runTests(engine, compiled.tests, c);
+        for (const test of compiled.tests) {
+          const node = nodes.get(test.name)!;
+          const t = trace(test.condition, node, { lang: 'nl', unitOf: () => undefined });
+          expect(t.result, `${test.name} case ${i}`).toBe(node.result ? 'true' : 'false');
           compared++;
         }
       }

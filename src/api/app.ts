@@ -40,8 +40,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(requestLog(logger));
   app.use((req, res, next) => {
-    res.locals.lang = negotiateLanguage(req);
-    res.set({ 'API-Version': API_VERSION, 'Content-Language': res.locals.lang, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Language' });
+    const lang = (res.locals.lang = negotiateLanguage(req));
+    res.setHeader('API-Version', API_VERSION);
+    res.setHeader('Content-Language', lang);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Vary', 'Accept-Language');
     next();
   });
 
@@ -52,11 +55,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals.log.municipality = code;
     next();
   });
+  // Evaluations first: the router tries routes in order, and they are the calls that come by the thousand.
+  mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
   mountMeta(v1, ruleBase, deps.openapi);
   mountDocs(v1);
   mountRegulations(v1, ruleBase, deps.today ?? systemToday);
   mountDiff(v1, ruleBase, deps.today ?? systemToday, evaluatorUnder(deps.evaluator));
-  mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
   mountScenarios(v1, ruleBase, deps.verifier, deps.limiter);
   app.use(BASE_PATH, v1);
   app.use(webRouter({ ruleBase, today: deps.today, verifier: deps.verifier })); // the web front (src/web), on the same rule base

@@ -2,24 +2,9 @@
 // to 4xx; anything else is logged (without its message) and answered 500, never a crash.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.ts';
-import { BODY_LIMIT_TEXT } from './body.ts';
 import { logUnexpected, type Logger } from './logging.ts';
 import { ApiProblem, problems, sendProblem } from './problem.ts';
 import { notInForce } from './not-in-force.ts';
-
-/** Errors of the body parser (raw-body / body-parser) carry a `type`. */
-function bodyParserProblem(err: { type?: unknown }): ApiProblem | undefined {
-  switch (err.type) {
-    case 'entity.parse.failed': return problems.malformedJson();
-    case 'entity.too.large': return problems.payloadTooLarge(BODY_LIMIT_TEXT);
-    case 'charset.unsupported':
-    case 'encoding.unsupported': return problems.unsupportedMediaType(undefined);
-    case 'request.aborted':
-    case 'request.size.invalid':
-    case 'stream.encoding.set': return problems.malformedJson();
-    default: return undefined;
-  }
-}
 
 export function toProblem(err: unknown): ApiProblem | undefined {
   if (err instanceof ApiProblem) return err;
@@ -27,7 +12,6 @@ export function toProblem(err: unknown): ApiProblem | undefined {
   if (err instanceof NotInForceError) return notInForce(err);
   // The router answers a path parameter it cannot decode with a URIError of status 400.
   if (err instanceof URIError) return problems.malformedUrl();
-  if (err && typeof err === 'object' && 'type' in err) return bodyParserProblem(err);
   return undefined;
 }
 

@@ -10,7 +10,7 @@ import { Case } from '../case/schema.ts';
 import type { BatchResponse, Health, Problem, RegulationDetail, RegulationList } from './schemas.ts';
 import { parseWith } from './validation.ts';
 import { API_VERSION } from './version.ts';
-import { BODY_LIMIT_TEXT } from './body.ts';
+import { BODY_LIMIT } from './body.ts';
 import { NotInForceError } from '../rulebase/rulebase.ts';
 import type { Decision } from '../engine/decision.ts';
 import { lazyEvaluator } from '../diff/compare-regulations.ts';
@@ -20,7 +20,7 @@ import { PopulationErrors, runScenario, ScenarioRequest } from '../scenario/run-
 import type { ScenarioReport } from '../scenario/report-schema.ts';
 import { ScenarioError } from '../scenario/sides.ts';
 import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
-import { populationInvalid, refused, SCENARIO_BODY_LIMIT_TEXT } from './routes/scenarios.ts';
+import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import { queryName } from './validation.ts';
 
 /** A fixed date, so the document does not change from day to day. */
@@ -116,14 +116,14 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),
       unauthorized: problems.unauthorized(authFailures.unknown).render('nl', at('/evaluations')),
       unknownMunicipality: problems.unknownMunicipality('GM9999').render('nl', '/v1/regulations/GM9999'),
-      payloadTooLarge: problems.payloadTooLarge(BODY_LIMIT_TEXT).render('nl', at('/evaluations/batch')),
+      payloadTooLarge: problems.payloadTooLarge(BODY_LIMIT.text).render('nl', at('/evaluations/batch')),
       unsupportedMediaType: problems.unsupportedMediaType('text/plain').render('nl', at('/evaluations')),
       notInForce: notInForceProblem,
       tooManyRequests: problems.tooManyRequests(3).render('nl', at('/evaluations')),
       internal: problems.internal().render('nl', at('/evaluations')),
       invalidDiffQuery: problems.invalidInput(invalidQuery.invalidParams).render('nl', at('/diff')),
       invalidPopulation,
-      scenarioPayloadTooLarge: problems.payloadTooLarge(SCENARIO_BODY_LIMIT_TEXT).render('nl', '/v1/scenarios'),
+      scenarioPayloadTooLarge: problems.payloadTooLarge(SCENARIO_BODY_LIMIT.text).render('nl', '/v1/scenarios'),
       scenarioRefused,
     },
   };

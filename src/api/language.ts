@@ -6,6 +6,7 @@ export const LANGUAGES: readonly Lang[] = ['nl', 'en'];
 
 /** The best of nl/en by Accept-Language (q-values honoured); Dutch when absent or nothing matches. */
 export function negotiateLanguage(req: Request): Lang {
+  if (!req.headers['accept-language']) return 'nl';
   const best = req.acceptsLanguages(...LANGUAGES);
   return best === 'en' ? 'en' : 'nl';
 }

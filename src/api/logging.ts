@@ -2,9 +2,10 @@
 // outcome and rule-base digest. Request bodies, query strings and case facts are never logged: cases
 // hold health and violence data. Only fields named here can reach the log.
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogFields } from './context.ts';
+import { BASE_PATH } from './version.ts';
 
 export type { Logger };
 
@@ -17,29 +18,17 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const start = performance.now();
-    const incoming = req.get('x-request-id');
-    res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
     res.locals.log = {};
-    res.set('X-Request-ID', res.locals.requestId);
-    // The route template with the path its router is mounted on (/v1/regulations/:municipalityCode for the
-    // API, /toetsen for the web front), taken when the router matches: by the time the response finishes, a
-    // thrown error has left the router and req.baseUrl is reset.
-    let matched: unknown, route: string | undefined;
-    Object.defineProperty(req, 'route', {
-      configurable: true, enumerable: true,
-      get: () => matched,
-      set(r: { path?: unknown } | undefined) {
-        matched = r;
-        route = r ? `${req.baseUrl}${String(r.path)}` : undefined;
-      },
-    });
+    res.setHeader('X-Request-ID', requestId);
     res.on('finish', () => {
       const status = res.statusCode;
       logger[status >= 500 ? 'error' : 'info']({
-        reqId: res.locals.requestId,
+        reqId: requestId,
         method: req.method,
-        // The route template (e.g. /v1/regulations/:municipalityCode/evaluations), not the raw URL.
-        route,
+        route: routeTemplate(req),
         status,
         durationMs: Math.round((performance.now() - start) * 100) / 100,
         client: res.locals.client,
@@ -48,6 +37,18 @@ export function requestLog(logger: Logger): RequestHandler {
     });
     next();
   };
+}
+
+/**
+ * The route template (e.g. /v1/regulations/:municipalityCode/evaluations), not the raw URL, which may
+ * carry a query. The router leaves the matched route on req.route; its mount path is /v1 for the API and
+ * none for the web front (req.baseUrl cannot tell: a thrown error resets it on the way out).
+ */
+function routeTemplate(req: Request): string | undefined {
+  const route = req.route as { path?: unknown } | undefined;
+  if (!route) return undefined;
+  const api = req.originalUrl.startsWith(`${BASE_PATH}/`);
+  return `${api ? BASE_PATH : ''}${String(route.path)}`;
 }
 
 function pick(f: LogFields) {

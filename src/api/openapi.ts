@@ -11,10 +11,10 @@ import {
 import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/report-schema.ts';
 import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/run-scenario.ts';
 import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/schema.ts';
-import { BODY_LIMIT_TEXT } from './body.ts';
+import { BODY_LIMIT } from './body.ts';
 import type { Examples } from './examples.ts';
 import { PROBLEM_MEDIA_TYPE } from './problem.ts';
-import { SCENARIO_BODY_LIMIT_TEXT } from './routes/scenarios.ts';
+import { SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import {
   BatchRequest, BatchResponse, BatchResult, Health, InvalidParam, MAX_BATCH, Problem, RegulationDetail, RegulationList,
   VersionSummary,
@@ -176,7 +176,7 @@ export function buildOpenApi(ex: Examples): Json {
           parameters: [code, lang],
           requestBody: {
             required: true,
-            description: `An applicant case (at most ${BODY_LIMIT_TEXT}). Unknown fields are errors; missing fields are allowed.`,
+            description: `An applicant case (at most ${BODY_LIMIT.text}). Unknown fields are errors; missing fields are allowed.`,
             content: json(schemaRef('Case'), Object.fromEntries(ex.evaluations.map((e) => [e.name, { summary: e.summary, value: e.case }]))),
           },
           responses: {
@@ -195,7 +195,7 @@ export function buildOpenApi(ex: Examples): Json {
           parameters: [code, lang],
           requestBody: {
             required: true,
-            description: `{"cases": [...]} with 1 to ${MAX_BATCH} cases (at most ${BODY_LIMIT_TEXT} in all)`,
+            description: `{"cases": [...]} with 1 to ${MAX_BATCH} cases (at most ${BODY_LIMIT.text} in all)`,
             content: json(schemaRef('BatchRequest'), { mixed: { summary: 'Two cases, the second dated before Groningen had a scheme', value: ex.batch.request } }),
           },
           responses: {
@@ -214,7 +214,7 @@ export function buildOpenApi(ex: Examples): Json {
           parameters: [lang],
           requestBody: {
             required: true,
-            description: `A scenario and its population (at most ${SCENARIO_BODY_LIMIT_TEXT}). Unknown fields are errors.`,
+            description: `A scenario and its population (at most ${SCENARIO_BODY_LIMIT.text}). Unknown fields are errors.`,
             content: json(schemaRef('ScenarioRequest'), {
               generated: { summary: 'Mantelzorg 10 hours a week instead of 8, on 200 generated cases', value: ex.scenario.request },
               refused: { summary: 'A variant without medical urgency (refused: 422)', value: ex.scenario.refusedRequest },
@@ -224,7 +224,7 @@ export function buildOpenApi(ex: Examples): Json {
             200: ok('The scenario report', schemaRef('ScenarioReport'), { generated: { summary: 'Mantelzorg 10 hours a week instead of 8, on 200 generated cases', value: ex.scenario.report } }),
             400: problemResponse('Malformed JSON, a request that does not match the schema, or inline cases without a known municipality: invalidParams names each by JSON path', ex.problems.invalidPopulation),
             ...problems(401),
-            413: problemResponse(`Body larger than ${SCENARIO_BODY_LIMIT_TEXT}`, ex.problems.scenarioPayloadTooLarge),
+            413: problemResponse(`Body larger than ${SCENARIO_BODY_LIMIT.text}`, ex.problems.scenarioPayloadTooLarge),
             ...problems(415),
             422: problemResponse('The scenario cannot be run: a side cannot be resolved, or the variant breaks the law in force (invalidParams, one per problem)', ex.problems.scenarioRefused),
             ...problems(429, 500),
@@ -305,7 +305,7 @@ export function buildOpenApi(ex: Examples): Json {
         BadRequest: problemResponse('Malformed JSON, or a request that does not match the schema: invalidParams lists every offending field by JSON path', ex.problems.invalidInput),
         Unauthorized: problemResponse('Missing or unknown API key', ex.problems.unauthorized, { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') }),
         NotFound: problemResponse('Unknown municipality', ex.problems.unknownMunicipality),
-        PayloadTooLarge: problemResponse(`Body larger than ${BODY_LIMIT_TEXT}`, ex.problems.payloadTooLarge),
+        PayloadTooLarge: problemResponse(`Body larger than ${BODY_LIMIT.text}`, ex.problems.payloadTooLarge),
         UnsupportedMediaType: problemResponse('Body not sent as application/json', ex.problems.unsupportedMediaType),
         NotInForce: problemResponse('No regulation in force on the date; nearestVersions names the versions before and after', ex.problems.notInForce),
         TooManyRequests: problemResponse('Too many evaluations for this API key', ex.problems.tooManyRequests, { 'Retry-After': ref('headers', 'Retry-After') }),

@@ -1,7 +1,8 @@
 // The web front: server-rendered pages in Dutch (?lang=en for English) on the same rule base and engine
 // as the API. The pages hold no rule logic; the intake page calls the API's evaluations endpoint.
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requireKey, type KeyVerifier } from '../api/auth.ts';
+import { jsonBody } from '../api/body.ts';
 import { isIsoDate, today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { assetsRouter } from './assets.ts';
@@ -45,7 +46,7 @@ export function webRouter({ ruleBase, today = systemToday, verifier }: WebDeps):
   // passes the API's key check (open to loopback callers when the server runs without keys).
   const vacancies = exampleVacancies();
   const keyCheck = requireKey(verifier);
-  router.post('/scenarios/run', express.json({ limit: '8mb' }), (req, res, next) => {
+  router.post('/scenarios/run', jsonBody({ bytes: 8 * 1024 * 1024, text: '8 MiB' }), (req, res, next) => {
     const population = (req.body as { population?: object } | undefined)?.population;
     return population && 'csv' in population ? keyCheck(req, res, next) : next();
   }, async (req, res) => {

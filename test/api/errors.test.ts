@@ -1,4 +1,5 @@
 // Every problem the API answers, and a sweep of hostile input that must never give a 500.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exampleCases } from '../../src/api/example-cases.ts';
 import { auth, client, makeApp } from './helpers.ts';
@@ -81,6 +82,34 @@ describe('problem+json errors', () => {
   it('415 when no content type is sent', async () => {
     const res = await api.send('post', url, (t) => t.set(auth));
     expect(res.status).toBe(415);
+  });
+
+  it('413 at once, and the connection closed, when Content-Length announces too much', async () => {
+    const res = await api.send('post', url, (t) => t.set(auth).set('Content-Type', 'application/json').set('Content-Length', String(2 * 1024 * 1024)).send('{}'));
+    expect(res.status).toBe(413);
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it('400 for an empty body: a case is an object, not nothing', async () => {
+    const res = await api.send('post', url, (t) => t.set(auth).set('Content-Type', 'application/json').send(''));
+    expect(res.status).toBe(400);
+    expect(res.body.type).toBe(problemType('ongeldige-json'));
+  });
+
+  it('accepts a gzip-compressed body (batches are large), refuses an unknown content coding with 415', async () => {
+    const body = gzipSync(JSON.stringify({ cases: [aCase, aCase] }));
+    const zipped = await api.send('post', `${url}/batch`, (t) => t.set(auth).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').serialize((b: Buffer) => b as unknown as string).send(body));
+    expect(zipped.status).toBe(200);
+    expect(zipped.body.results).toHaveLength(2);
+    const broken = await api.send('post', url, (t) => t.set(auth).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').serialize((b: string) => b).send('{"not": "gzip"}'));
+    expect(broken.status).toBe(400);
+    const unknown = await api.send('post', url, (t) => t.set(auth).set('Content-Type', 'application/json').set('Content-Encoding', 'compress').send('{}'));
+    expect(unknown.status).toBe(415);
+  });
+
+  it('accepts a UTF-8 charset and a byte-order mark', async () => {
+    const res = await api.send('post', url, (t) => t.set(auth).set('Content-Type', 'application/json; charset=UTF-8').send(`\ufeff${JSON.stringify(aCase)}`));
+    expect(res.status).toBe(200);
   });
 
   it('404 for an unknown URL and 405 for a wrong method, as problems', async () => {

@@ -5,6 +5,7 @@ import { requireKey, type KeyVerifier } from '../auth.ts';
 import { evaluateBatch, type Evaluates } from '../batch.ts';
 import { jsonBody } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
+import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { BatchEnvelope } from '../schemas.ts';
@@ -13,7 +14,7 @@ import { parseWith } from '../validation.ts';
 export type { Evaluates };
 
 export function mountEvaluations(router: Router, evaluator: Evaluates, verifier: KeyVerifier, limiter: RateLimiter): void {
-  const guard = [requireKey(verifier), limiter.middleware(), jsonBody];
+  const guard = [requireKey(verifier), limiter.middleware(), jsonBody()];
 
   router.route('/regulations/:municipalityCode/evaluations')
     .post(...guard, async (req, res) => {
@@ -22,7 +23,7 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       if (!parsed.ok) throw problems.invalidInput(parsed.invalidParams);
       const decision = await evaluator.evaluate(parsed.value, req.params.municipalityCode!, { lang });
       Object.assign(res.locals.log, { outcome: decision.outcome, digest: decision.regulation.digest });
-      res.json(decision);
+      sendJson(res, decision);
     })
     .all(methodNotAllowed('POST'));
 
@@ -36,7 +37,7 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang);
       const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
       Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });
-      res.json(body);
+      sendJson(res, body);
     })
     .all(methodNotAllowed('POST'));
 }

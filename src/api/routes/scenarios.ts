@@ -2,31 +2,24 @@
 // 100,000), answered with the ScenarioReport JSON (src/scenario/report-schema.ts). Inline cases are
 // personal data: an API key is required. Owned by the scenario issue; mounted the way app.ts mounts every
 // route (to be wired in app.ts and openapi.ts).
-import express, { type RequestHandler, type Router } from 'express';
+import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { jsonPath } from '../../rulebase/problems.ts';
 import { PopulationErrors, runScenario, ScenarioRequest } from '../../scenario/run-scenario.ts';
 import { ScenarioError } from '../../scenario/sides.ts';
 import { requireKey, type KeyVerifier } from '../auth.ts';
+import { jsonBody, type BodyLimit } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
 import { ApiProblem, problems } from '../problem.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { parseWith } from '../validation.ts';
 
 /** 10,000 cases do not fit the API's 1 MiB; this route parses its own body with a larger limit. */
-export const SCENARIO_BODY_LIMIT = '16mb';
-export const SCENARIO_BODY_LIMIT_TEXT = '16 MiB';
+export const SCENARIO_BODY_LIMIT: BodyLimit = { bytes: 16 * 1024 * 1024, text: '16 MiB' };
 /** Rate-limit units: one per started 1,000 cases (an evaluation costs one). */
 const CASES_PER_UNIT = 1000;
 
-const parse = express.json({ limit: SCENARIO_BODY_LIMIT, strict: false, type: () => true });
-const scenarioBody: RequestHandler = (req, res, next) => {
-  if (!req.is('application/json')) throw problems.unsupportedMediaType(req.get('content-type'));
-  parse(req, res, (err?: unknown) => {
-    if (err && (err as { type?: unknown }).type === 'entity.too.large') return next(problems.payloadTooLarge(SCENARIO_BODY_LIMIT_TEXT));
-    next(err);
-  });
-};
+const scenarioBody = jsonBody(SCENARIO_BODY_LIMIT);
 
 /** A scenario that cannot be resolved or breaks the law in force: 422, one invalidParam per problem. */
 export const refused = (e: ScenarioError) => new ApiProblem(422, 'scenario-geweigerd',

@@ -2,7 +2,7 @@
 // `voorrang serve` and by the benchmark. Refuses a non-loopback host when no API keys are configured.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Evaluator } from '../engine/evaluator.ts';
+import { Evaluator, type EngineKind } from '../engine/evaluator.ts';
 import { loadRuleBase } from '../rulebase/load.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { createApp } from './app.ts';
@@ -20,6 +20,8 @@ export interface ServerOptions {
   burst: number;
   ruleBase?: RuleBase;
   logger?: Logger;
+  /** What runs the rules (default json-rules-engine; see engine/evaluator.ts). */
+  engine?: EngineKind;
 }
 
 export const DEFAULT_RATE = 100;
@@ -44,7 +46,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     throw new StartupError(`rate limit: rate moet > 0 zijn en burst ≥ ${MAX_BATCH} (een volledige batch)`);
   }
   const ruleBase = o.ruleBase ?? loadRuleBase();
-  const evaluator = new Evaluator(ruleBase);
+  const evaluator = new Evaluator(ruleBase, o.engine);
   const app = createApp({
     ruleBase,
     evaluator,

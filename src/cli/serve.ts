@@ -1,16 +1,21 @@
-// voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N]: run the API until SIGINT/SIGTERM.
+// voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N] [--engine E]: run the API until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
 import { DEFAULT_BURST, DEFAULT_RATE, startServer, StartupError } from '../api/server.ts';
+import { ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
 const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] [--rate ${DEFAULT_RATE}] [--burst ${DEFAULT_BURST}]
+                [--engine json-rules-engine|direct]
 
   --port    poort (standaard: PORT of 8080)
   --host    adres (standaard: HOST of 127.0.0.1); een ander adres dan loopback vereist API-sleutels
   --keys    bestand met sleutelhashes (standaard: VOORRANG_API_KEYS_FILE; ook VOORRANG_API_KEYS)
   --rate    evaluaties per seconde per organisatie (standaard: VOORRANG_RATE of ${DEFAULT_RATE})
   --burst   evaluaties in één keer per organisatie (standaard: VOORRANG_BURST of ${DEFAULT_BURST})
+  --engine  wat de regels doorrekent (standaard: VOORRANG_ENGINE of json-rules-engine); 'direct' rekent
+            dezelfde condities door met de operatoren van json-rules-engine maar zonder promises:
+            dezelfde beslissingen, sneller (docs/api.md#benchmark)
 `;
 
 export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -18,7 +23,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' }, help: { type: 'boolean' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' }, engine: { type: 'string' }, help: { type: 'boolean' } },
     }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n\ngebruik: ${usage}`);
@@ -31,14 +36,19 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   const port = Number(values.port ?? env.PORT ?? 8080);
   const rate = Number(values.rate ?? env.VOORRANG_RATE ?? DEFAULT_RATE);
   const burst = Number(values.burst ?? env.VOORRANG_BURST ?? DEFAULT_BURST);
+  const engine = (values.engine ?? env.VOORRANG_ENGINE ?? 'json-rules-engine') as EngineKind;
+  if (!ENGINE_KINDS.includes(engine)) {
+    process.stderr.write(`onbekende engine '${engine}': kies uit ${ENGINE_KINDS.join(', ')}\n`);
+    return 2;
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`ongeldige poort '${values.port ?? env.PORT}'\n`);
     return 2;
   }
   try {
     const keys = loadKeyEntries(env, values.keys);
-    const running = await startServer({ host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst });
-    process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs)\n`);
+    const running = await startServer({ host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst, engine });
+    process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs; engine: ${engine})\n`);
     process.stderr.write(keys.length
       ? `${keys.length} API-sleutel(s) geconfigureerd; evaluaties vereisen een sleutel.\n`
       : 'Geen API-sleutels geconfigureerd: evaluaties staan open voor lokale aanroepers (alleen 127.0.0.1).\n');

@@ -80,10 +80,14 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
   return { regulation, tests, parametersOn };
 }
 
+/** The engine conditions of `tests`, parameter values written in. */
+export const engineConditions = (tests: readonly CompiledTest[], parameters: ParameterValues): NestedCondition[] =>
+  tests.map((t) => toEngineCondition(t.condition, parameters));
+
 /** An engine with one rule holding `tests`, parameter values written in. */
 export function newEngine(tests: readonly CompiledTest[], parameters: ParameterValues): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  const conditions = { any: tests.map((t) => toEngineCondition(t.condition, parameters)) } as TopLevelCondition;
+  const conditions = { any: engineConditions(tests, parameters) } as TopLevelCondition;
   engine.addRule(new Rule({ name: 'tests', conditions, event: { type: 'tests' } }));
   return engine;
 }
@@ -105,31 +109,48 @@ export async function runTests(engine: Engine, tests: readonly CompiledTest[], c
   return new Map(tests.map((t, i) => [t.name, rule.any![i]!]));
 }
 
+/** Runs a compiled regulation's tests on a case (see EnginePool and direct.ts DirectRunner). */
+export interface TestRunner {
+  run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> | Map<string, EngineNode>;
+}
+
 /**
- * Engines for one compiled regulation. An Engine keeps running state per instance (json-rules-engine
- * issue #303: overlapping runs on one engine skip rules), so each run borrows an engine of its own.
- * Engines are kept per set of parameter values and per set of claimed grounds: categories a case does
- * not claim are not run at all.
+ * The tests a case runs, chosen once per set of parameter values and set of claimed grounds: categories a
+ * case does not claim are not run at all.
  */
-export class EnginePool {
-  private readonly sets = new Map<ParameterValues, Map<string, { tests: CompiledTest[]; idle: Engine[] }>>();
+export class TestSets<T> {
+  private readonly sets = new Map<ParameterValues, Map<string, T>>();
   private readonly grounds: string[];
 
-  constructor(private readonly compiled: CompiledRegulation) {
+  constructor(private readonly compiled: CompiledRegulation, private readonly make: (tests: CompiledTest[], parameters: ParameterValues) => T) {
     this.grounds = [...new Set(compiled.tests.flatMap((t) => (t.ground ? [t.ground] : [])))];
   }
 
-  async run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> {
+  for(c: unknown, parameters: ParameterValues): T {
     const present = this.grounds.filter((g) => resolvePath(c, g) !== undefined);
     const key = present.join('|');
     let byClaim = this.sets.get(parameters);
     if (!byClaim) this.sets.set(parameters, (byClaim = new Map()));
     let set = byClaim.get(key);
-    if (!set) {
-      const tests = this.compiled.tests.filter((t) => !t.ground || present.includes(t.ground));
-      byClaim.set(key, (set = { tests, idle: [] }));
-    }
-    const { tests, idle } = set;
+    if (!set) byClaim.set(key, (set = this.make(this.compiled.tests.filter((t) => !t.ground || present.includes(t.ground)), parameters)));
+    return set;
+  }
+}
+
+/**
+ * json-rules-engine engines for one compiled regulation. An Engine keeps running state per instance
+ * (json-rules-engine issue #303: overlapping runs on one engine skip rules), so each run borrows an
+ * engine of its own.
+ */
+export class EnginePool implements TestRunner {
+  private readonly sets: TestSets<{ tests: CompiledTest[]; parameters: ParameterValues; idle: Engine[] }>;
+
+  constructor(compiled: CompiledRegulation) {
+    this.sets = new TestSets(compiled, (tests, parameters) => ({ tests, parameters, idle: [] }));
+  }
+
+  async run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> {
+    const { tests, idle } = this.sets.for(c, parameters);
     const engine = idle.pop() ?? newEngine(tests, parameters);
     try {
       return await runTests(engine, tests, c);

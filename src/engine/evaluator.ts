@@ -6,7 +6,8 @@ import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { compile, EnginePool, ruleName, type CompiledRegulation, type EngineNode, type ParameterValues, type TestKind } from './compile.ts';
+import { compile, EnginePool, ruleName, type CompiledRegulation, type EngineNode, type ParameterValues, type TestKind, type TestRunner } from './compile.ts';
+import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
 import { and, decisiveUnknowns, notEvaluated, or, trace } from './trace.ts';
@@ -19,13 +20,20 @@ export interface EvaluateOptions {
 
 interface Prepared {
   compiled: CompiledRegulation;
-  pool: EnginePool;
+  runner: TestRunner;
 }
+
+/**
+ * Which runs the compiled tests: json-rules-engine itself (the default), or direct.ts, which evaluates
+ * the same conditions with json-rules-engine's operators but without its promise scheduler.
+ */
+export type EngineKind = 'json-rules-engine' | 'direct';
+export const ENGINE_KINDS: readonly EngineKind[] = ['json-rules-engine', 'direct'];
 
 export class Evaluator {
   private readonly prepared = new WeakMap<RegulationInForce, Prepared>();
 
-  constructor(readonly ruleBase: RuleBase) {
+  constructor(readonly ruleBase: RuleBase, readonly engine: EngineKind = 'json-rules-engine') {
     for (const periods of ruleBase.periods.values()) for (const p of periods) this.prepare(p);
   }
 
@@ -33,7 +41,8 @@ export class Evaluator {
     let prepared = this.prepared.get(regulation);
     if (!prepared) {
       const compiled = compile(regulation);
-      this.prepared.set(regulation, (prepared = { compiled, pool: new EnginePool(compiled) }));
+      const runner = this.engine === 'direct' ? new DirectRunner(compiled) : new EnginePool(compiled);
+      this.prepared.set(regulation, (prepared = { compiled, runner }));
     }
     return prepared;
   }
@@ -48,9 +57,9 @@ export class Evaluator {
   async evaluateUnder(regulation: RegulationInForce, c: Case, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? c.applicationDate ?? today();
     const applicationDate = c.applicationDate ?? date;
-    const { compiled, pool } = this.prepare(regulation);
+    const { compiled, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
-    const results = await pool.run(c, parameters);
+    const results = await runner.run(c, parameters);
     return decide({ c, date, applicationDate, regulation, parameters, results, lang: options.lang ?? 'nl' });
   }
 }

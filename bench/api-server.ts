@@ -1,6 +1,7 @@
-// The benchmark's server process: the real API (with an API key, logs to /dev/null so the cost of
-// writing them is included) and, on a second port, a no-op Express endpoint as the floor. Prints the two
-// URLs as one JSON line on stdout, then serves until killed. Asked 'cpu' over IPC, it answers its CPU
+// The benchmark's server process: the real API twice, once per engine (json-rules-engine, the default,
+// and direct; with an API key, logs to /dev/null so the cost of writing them is included) and, on a
+// third port, a no-op Express endpoint as the floor. Prints the URLs as one JSON line on stdout, then
+// serves until killed. Asked 'cpu' over IPC, it answers its CPU
 // time so far (µs): CPU per request is a figure that other load on the machine barely moves.
 import express from 'express';
 import { createServer } from 'node:http';
@@ -8,15 +9,18 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { parseKeyEntries } from '../src/api/auth.ts';
 import { startServer } from '../src/api/server.ts';
+import type { EngineKind } from '../src/engine/evaluator.ts';
 
 const keyLine = process.env.BENCH_KEY_LINE;
 if (!keyLine) throw new Error('BENCH_KEY_LINE not set');
 
-const api = await startServer({
-  host: '127.0.0.1', port: 0, keys: parseKeyEntries(keyLine, 'bench'),
+const start = (engine: EngineKind) => startServer({
+  host: '127.0.0.1', port: 0, keys: parseKeyEntries(keyLine!, 'bench'), engine,
   rate: 1e9, burst: 1e9, // measure the engine, not the limiter's refusals
   logger: pino({ base: { service: 'voorrang-api' } }, pino.destination({ dest: '/dev/null', sync: false })),
 });
+const api = await start('json-rules-engine');
+const direct = await start('direct');
 
 const noop = express();
 noop.disable('x-powered-by');
@@ -26,7 +30,7 @@ noop.get('/noop', (_req, res) => {
 const floor = createServer(noop).listen(0, '127.0.0.1');
 await new Promise((resolve) => floor.once('listening', resolve));
 
-process.stdout.write(JSON.stringify({ api: api.url, noop: `http://127.0.0.1:${(floor.address() as AddressInfo).port}/noop` }) + '\n');
+process.stdout.write(JSON.stringify({ api: api.url, direct: direct.url, noop: `http://127.0.0.1:${(floor.address() as AddressInfo).port}/noop` }) + '\n');
 
 process.on('message', (m) => {
   if (m === 'cpu') {

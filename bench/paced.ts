@@ -75,7 +75,13 @@ export async function paced(origin: string, requests: PacedRequest[], rate: numb
     socket.on('data', (chunk: Buffer) => onData(c, chunk));
     // A connection the server closes with a request in flight: that request failed.
     socket.on('close', () => {
-      if (!c.busy) return;
+      // Idle sockets are taken in turn (first in, first out), so none sits out the server's keep-alive
+      // timeout; one closed anyway is dropped.
+      if (!c.busy) {
+        const i = idle.indexOf(c);
+        if (i >= 0) idle.splice(i, 1);
+        return;
+      }
       c.busy = false;
       errors++;
       latencies[answered++] = performance.now() - c.due;
@@ -90,7 +96,7 @@ export async function paced(origin: string, requests: PacedRequest[], rate: numb
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + (sent * 1000) / rate <= now) {
-        const c = idle.pop();
+        const c = idle.shift();
         if (c) send(c, sent);
         else waiting.push(sent);
         sent++;

@@ -75,7 +75,9 @@ function readJson(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): 
     });
     // A broken compressed stream, or a client that hangs up mid-body.
     stream.on('error', () => fail(problems.malformedJson()));
-    req.on('aborted', () => fail(problems.malformedJson()));
+    req.on('close', () => {
+      if (!req.complete) fail(problems.malformedJson());
+    });
     stream.on('end', () => {
       if (settled) return;
       settled = true;

@@ -1,4 +1,6 @@
 // Every problem the API answers, and a sweep of hostile input that must never give a 500.
+import { once } from 'node:events';
+import { connect, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exampleCases } from '../../src/api/example-cases.ts';
@@ -161,6 +163,21 @@ describe('no input gives a 500 or a crash', () => {
     const res = await api.get('/v1/regulations/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.body.type).toBe(problemType('ongeldige-url'));
+  });
+
+  it('a client that hangs up halfway through its body leaves the server answering', async () => {
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`POST ${url} HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth.Authorization}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"applicant":`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await fetch(`http://127.0.0.1:${port}/v1/health`);
+    expect(after.status).toBe(200);
+    server.close();
   });
 
   it('logged no unexpected error along the way', () => {

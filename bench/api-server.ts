@@ -1,8 +1,8 @@
 // The benchmark's server process: the real API twice, once per engine (json-rules-engine, the default,
 // and direct; with an API key, logs to /dev/null so the cost of writing them is included) and, on a
 // third port, a no-op Express endpoint as the floor. Prints the URLs as one JSON line on stdout, then
-// serves until killed. Asked 'cpu' over IPC, it answers its CPU
-// time so far (µs): CPU per request is a figure that other load on the machine barely moves.
+// serves until killed. Asked 'cpu' over IPC, it answers its CPU time so far (µs): CPU per request is a
+// figure that other load on the machine barely moves.
 import express from 'express';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

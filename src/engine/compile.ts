@@ -14,6 +14,10 @@ export type TestKind = 'requirement' | 'refusalGround' | 'category';
 /** A test's name in the engine's results, e.g. `category/mantelzorg`. */
 export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
 
+/** json-rules-engine's operators (with their fact validators), for runners that compare without it. */
+interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
+export const engineOperators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | undefined } }).operators;
+
 /** Parameter values on one date, flat by name (undefined where no dated value holds). */
 export type ParameterValues = Readonly<Record<string, unknown>>;
 
@@ -143,10 +147,10 @@ export class TestSets<T> {
  * engine of its own.
  */
 export class EnginePool implements TestRunner {
-  private readonly sets: TestSets<{ tests: CompiledTest[]; parameters: ParameterValues; idle: Engine[] }>;
+  private readonly sets: TestSets<{ tests: CompiledTest[]; idle: Engine[] }>;
 
   constructor(compiled: CompiledRegulation) {
-    this.sets = new TestSets(compiled, (tests, parameters) => ({ tests, parameters, idle: [] }));
+    this.sets = new TestSets(compiled, (tests) => ({ tests, idle: [] }));
   }
 
   async run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> {

@@ -7,11 +7,8 @@
 // so a node means what json-rules-engine's would.)
 // What it leaves out is only scheduling: json-rules-engine resolves every fact and every comparison
 // through promises (about eight per leaf), which is most of its cost for facts that are already known.
-import { Engine, type NestedCondition } from 'json-rules-engine';
-import { engineConditions, resolvePath, TestSets, type CompiledRegulation, type EngineNode, type ParameterValues, type TestRunner } from './compile.ts';
-
-interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
-const operators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | undefined } }).operators;
+import type { NestedCondition } from 'json-rules-engine';
+import { engineConditions, engineOperators, resolvePath, TestSets, type CompiledRegulation, type EngineNode, type ParameterValues, type TestRunner } from './compile.ts';
 
 type Plain = { all?: Plain[]; any?: Plain[]; not?: Plain; path?: string; operator?: string; value?: unknown };
 
@@ -29,7 +26,7 @@ function evaluate(condition: Plain, c: unknown): EngineNode {
     const child = evaluate(condition.not, c);
     return { not: child, result: child.result !== true };
   }
-  const op = operators.get(condition.operator!);
+  const op = engineOperators.get(condition.operator!);
   if (!op) throw new Error(`Unknown operator: ${condition.operator}`);
   // The fact is always the case (an object), read at the leaf's path; values are literals.
   const factResult = resolvePath(c, condition.path!);

@@ -10,11 +10,11 @@
 // - groups combine by Kleene logic; requirements apply to every category, except binding requirements
 //   for categories whose statutory id the law exempts; a category with a `ground` absent from the case
 //   is not claimed; refusal = OR of the refusal grounds; the first true category in ranking order wins.
-import { Engine } from 'json-rules-engine';
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
+import { engineOperators } from './compile.ts';
 
 /** Three-valued truth as small integers, so that Kleene AND is min, OR is max and NOT is 2 − x. */
 export const F = 0;
@@ -28,9 +28,6 @@ export type Outcome = 'urgent' | 'not-urgent' | 'undetermined';
 export type ParamVector = readonly unknown[];
 export type Test = (c: unknown, p: ParamVector) => Tri;
 
-/** json-rules-engine's operators (with their fact validators), taken from an engine so semantics match. */
-interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
-const operators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | null } }).operators;
 
 /** Dotted lookup, walking a case object as compile.ts `resolvePath` does. */
 export function getter(path: string): (c: unknown) => unknown {
@@ -57,7 +54,7 @@ function makeGetter(keys: string[]): (c: unknown) => unknown {
  * engine's own operator, whose validator rejects non-numbers.
  */
 function compileLeaf(leaf: Leaf, slot: Slots): Test {
-  const op = operators.get(leaf.operator);
+  const op = engineOperators.get(leaf.operator);
   if (!op) throw new Error(`onbekende operator '${leaf.operator}'`);
   const get = getter(leaf.fact);
   const param = paramName(leaf);

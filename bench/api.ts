@@ -27,7 +27,7 @@ export async function benchApi(): Promise<Row[]> {
   };
   try {
     const [first] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
-    const urls = JSON.parse(first) as { api: string; direct: string; noop: string };
+    const urls = JSON.parse(first) as { api: string; direct: string; noop: string; noopExpressServer: string };
     const evalCases = exampleCases.filter((e) => e.municipality === 'GM0014');
     const evalPath = '/v1/regulations/GM0014/evaluations';
     const evalRequests: PacedRequest[] = evalCases.map((e) => ({
@@ -36,6 +36,7 @@ export async function benchApi(): Promise<Row[]> {
     }));
     const targets: { endpoint: string; origin: string; requests: PacedRequest[] }[] = [
       { endpoint: 'no-op Express (floor)', origin: new URL(urls.noop).origin, requests: [{ method: 'GET', path: '/noop' }] },
+      { endpoint: 'no-op Express, served as the API is (expressServer)', origin: new URL(urls.noopExpressServer).origin, requests: [{ method: 'GET', path: '/noop' }] },
       { endpoint: 'GET /v1/health', origin: new URL(urls.api).origin, requests: [{ method: 'GET', path: '/v1/health' }] },
       { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), json-rules-engine`, origin: new URL(urls.api).origin, requests: evalRequests },
       { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), --engine direct`, origin: new URL(urls.direct).origin, requests: evalRequests },

@@ -1,12 +1,13 @@
 // Starting the API on a host and port: the rule base is loaded and compiled once, then served. Used by
 // `voorrang serve` and by the benchmark. Refuses a non-loopback host when no API keys are configured.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Evaluator, type EngineKind } from '../engine/evaluator.ts';
 import { loadRuleBase } from '../rulebase/load.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { createApp } from './app.ts';
 import { KeyVerifier, type KeyEntry } from './auth.ts';
+import { expressServer } from './http-server.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { generateOpenApi } from './openapi-document.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -55,7 +56,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     logger: o.logger ?? createLogger(),
     openapi: await generateOpenApi(ruleBase, evaluator),
   });
-  const server = createServer(app);
+  const server = expressServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
 import type { Decision } from '../../src/engine/decision.ts';
 import { exampleCases } from '../../src/api/example-cases.ts';
+import { expressServer } from '../../src/api/http-server.ts';
 import { auth, evaluator, makeApp } from './helpers.ts';
 import { checkContract } from './contract.ts';
 
@@ -24,7 +25,8 @@ function variants(n: number): { municipality: string; case: Case }[] {
 }
 
 describe('concurrent evaluations', () => {
-  const server = makeApp().app.listen(0, '127.0.0.1');
+  // The server as `voorrang serve` builds it (http-server.ts).
+  const server = expressServer(makeApp().app).listen(0, '127.0.0.1');
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('200 in flight give the same decisions as one at a time', { timeout: 120_000 }, async () => {

@@ -1,13 +1,14 @@
-// The API benchmark on 127.0.0.1 against the real server in a child process (so server and load
-// generator each get a core of this 2-core machine). For each endpoint: latency at a fixed 1,000
-// requests/s (evenly paced, see paced.ts), and requests/s and latency at saturation (autocannon, 10
-// connections); a no-op Express endpoint is the floor.
+// The API benchmark on 127.0.0.1 against the real server, each server in a child process of its own
+// (so server and load generator each get a core of this 2-core machine). For each endpoint: latency at
+// a fixed 1,000 requests/s (evenly paced, see paced.ts), and requests/s and latency at saturation
+// (autocannon, 10 connections); a no-op Express endpoint is the floor.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { createKey } from '../src/api/auth.ts';
 import { exampleCases } from '../src/api/example-cases.ts';
+import type { BenchServer } from './api-server.ts';
 import { paced, type PacedRequest } from './paced.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -17,45 +18,53 @@ interface Row { endpoint: string; load: string; rps: number; p50: number; p99: n
 
 export async function benchApi(): Promise<Row[]> {
   const { key, line } = await createKey('bench');
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_KEY_LINE: line }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const cpu = async (): Promise<number> => {
-    child.send('cpu');
-    const [m] = await once(child, 'message') as [{ cpu: number }];
-    return m.cpu;
-  };
-  try {
-    const [first] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
-    const urls = JSON.parse(first) as { api: string; direct: string; noop: string; noopExpressServer: string };
-    const evalCases = exampleCases.filter((e) => e.municipality === 'GM0014');
-    const evalPath = '/v1/regulations/GM0014/evaluations';
-    const evalRequests: PacedRequest[] = evalCases.map((e) => ({
-      method: 'POST', path: evalPath, body: JSON.stringify(e.case),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    }));
-    const targets: { endpoint: string; origin: string; requests: PacedRequest[] }[] = [
-      { endpoint: 'no-op Express (floor)', origin: new URL(urls.noop).origin, requests: [{ method: 'GET', path: '/noop' }] },
-      { endpoint: 'no-op Express, served as the API is (expressServer)', origin: new URL(urls.noopExpressServer).origin, requests: [{ method: 'GET', path: '/noop' }] },
-      { endpoint: 'GET /v1/health', origin: new URL(urls.api).origin, requests: [{ method: 'GET', path: '/v1/health' }] },
-      { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), json-rules-engine`, origin: new URL(urls.api).origin, requests: evalRequests },
-      { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), --engine direct`, origin: new URL(urls.direct).origin, requests: evalRequests },
-    ];
-    const rows: Row[] = [];
-    for (const t of targets) {
-      const cannon = { url: t.origin, requests: t.requests };
+  const evalCases = exampleCases.filter((e) => e.municipality === 'GM0014');
+  const evalRequests: PacedRequest[] = evalCases.map((e) => ({
+    method: 'POST', path: '/v1/regulations/GM0014/evaluations', body: JSON.stringify(e.case),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+  }));
+  const noop: PacedRequest[] = [{ method: 'GET', path: '/noop' }];
+  const targets: { endpoint: string; server: BenchServer; requests: PacedRequest[] }[] = [
+    { endpoint: 'no-op Express (floor)', server: 'noop', requests: noop },
+    { endpoint: 'no-op Express, served as the API is (expressServer)', server: 'noop-expressServer', requests: noop },
+    { endpoint: 'GET /v1/health', server: 'api', requests: [{ method: 'GET', path: '/v1/health' }] },
+    { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), json-rules-engine`, server: 'api', requests: evalRequests },
+    { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
+  ];
+  const rows: Row[] = [];
+  for (const t of targets) {
+    const server = await serve(t.server, line);
+    try {
+      const cannon = { url: server.origin, requests: t.requests };
       await run({ ...cannon, duration: 2 }); // warm-up: JIT, connections, key verification cache
-      const fixed = await paced(t.origin, t.requests, 1000, DURATION);
+      const fixed = await paced(server.origin, t.requests, 1000, DURATION);
       rows.push({ endpoint: t.endpoint, load: '1,000 req/s', ...fixed });
-      const before = await cpu();
+      const before = await server.cpu();
       const r = await run({ ...cannon, duration: DURATION });
-      const cpuPerRequest = (await cpu() - before) / r.requests.total;
+      const cpuPerRequest = (await server.cpu() - before) / r.requests.total;
       rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest });
+    } finally {
+      server.stop();
     }
-    return rows;
-  } finally {
-    child.kill('SIGTERM');
   }
+  return rows;
+}
+
+/** One bench server in a child process, so the server and the load generator each get a core. */
+async function serve(which: BenchServer, keyLine: string): Promise<{ origin: string; cpu(): Promise<number>; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname, which], {
+    env: { ...process.env, BENCH_KEY_LINE: keyLine }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const [url] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
+  return {
+    origin: new URL(url).origin,
+    cpu: async () => {
+      child.send('cpu');
+      const [m] = await once(child, 'message') as [{ cpu: number }];
+      return m.cpu;
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {

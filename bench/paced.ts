@@ -5,15 +5,19 @@
 // then pause until the next one-second tick, which is a burst of saturation every second rather than
 // a rate, and it corrects for coordinated omission with an expected interval of ceil(1/rate) = 1 ms.
 // The generator shares this 2-core machine with the server, so it is kept light: requests are bytes
-// written to a pool of keep-alive sockets (no HTTP client objects per request), and it waits on a 1 ms
-// timer instead of spinning, which would take a core the server's own threads need. A request can
-// therefore leave up to about a millisecond after its due time; that counts against the server.
+// written to a pool of keep-alive sockets (no HTTP client objects per request). Between requests it
+// sleeps in slices of 0.2 ms (Atomics.wait, which takes no CPU) and lets I/O run in between; it does
+// not spin, which would take a core the server's own threads need. It used to wait on a 1 ms timer,
+// which sent requests up to about a millisecond late and, since latency runs from the due time, added
+// 0.4–0.8 ms to every p50 measured (at about 5% more of a core now: 13–16% instead of 8–11%).
 import { connect, type Socket } from 'node:net';
 
 export interface PacedRequest { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
 export interface PacedResult { rps: number; p50: number; p99: number; errors: number }
 
 const CONNECTIONS = 64;
+const SLICE_MS = 0.2;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 interface Connection { socket: Socket; due: number; busy: boolean; received: Buffer[] }
 
@@ -101,10 +105,14 @@ export async function paced(origin: string, requests: PacedRequest[], rate: numb
         else waiting.push(sent);
         sent++;
       }
-      if (sent < total) setTimeout(tick, 1);
-      else resolve();
+      if (sent >= total) return resolve();
+      // Sleep until the next request is due, at most SLICE_MS at a time, then let I/O run: a thread
+      // blocked in Atomics.wait takes no CPU, and wakes far closer to the due time than a 1 ms timer.
+      const wait = start + (sent * 1000) / rate - performance.now();
+      if (wait > 0) Atomics.wait(sleeper, 0, 0, Math.min(wait, SLICE_MS));
+      setImmediate(tick);
     };
-    setTimeout(tick, 1);
+    setImmediate(tick);
   });
   await allAnswered;
   const elapsed = (performance.now() - start) / 1000;

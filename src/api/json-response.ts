@@ -1,7 +1,7 @@
 // A JSON answer written straight to the response. Express's res.json also checks freshness for a 304;
 // a decision (about 17 KB, on the hot path) does not need it. The text is encoded once: its length and
-// the bytes written come from the same Buffer (a decision's sentences hold € and —, so a string would be
-// encoded twice, once to count its bytes and once to write them).
+// the bytes written come from the same Buffer (a decision's sentences hold the euro sign, so its text is
+// a two-byte string, which would otherwise be encoded twice: once to count its bytes, once to write).
 import type { Response } from 'express';
 
 export function sendJson(res: Response, body: unknown): void {

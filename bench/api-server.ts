@@ -49,14 +49,12 @@ const start: Record<BenchServer, () => Promise<string>> = {
   'noop-expressServer': () => noop(expressServer),
 };
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
-  const which = process.argv[2] as BenchServer;
-  if (!SERVERS.includes(which)) throw new Error(`server: one of ${SERVERS.join(', ')}`);
-  process.stdout.write(`${await start[which]()}\n`);
-  process.on('message', (m) => {
-    if (m === 'cpu') {
-      const { user, system } = process.cpuUsage();
-      process.send!({ cpu: user + system });
-    }
-  });
-}
+const which = process.argv[2] as BenchServer;
+if (!SERVERS.includes(which)) throw new Error(`server: one of ${SERVERS.join(', ')}`);
+process.stdout.write(`${await start[which]()}\n`);
+process.on('message', (m) => {
+  if (m === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpu: user + system });
+  }
+});

@@ -7,8 +7,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { createKey } from '../src/api/auth.ts';
-import { exampleCases } from '../src/api/example-cases.ts';
 import type { BenchServer } from './api-server.ts';
+import { BENCH_MUNICIPALITY, benchCases } from './calibrate.ts';
 import { paced, type PacedRequest } from './paced.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,9 +18,8 @@ interface Row { endpoint: string; load: string; rps: number; p50: number; p99: n
 
 export async function benchApi(): Promise<Row[]> {
   const { key, line } = await createKey('bench');
-  const evalCases = exampleCases.filter((e) => e.municipality === 'GM0014');
-  const evalRequests: PacedRequest[] = evalCases.map((e) => ({
-    method: 'POST', path: '/v1/regulations/GM0014/evaluations', body: JSON.stringify(e.case),
+  const evalRequests: PacedRequest[] = benchCases.map((c) => ({
+    method: 'POST', path: `/v1/regulations/${BENCH_MUNICIPALITY}/evaluations`, body: JSON.stringify(c),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
   }));
   const noop: PacedRequest[] = [{ method: 'GET', path: '/noop' }];
@@ -28,8 +27,8 @@ export async function benchApi(): Promise<Row[]> {
     { endpoint: 'no-op Express (floor)', server: 'noop', requests: noop },
     { endpoint: 'no-op Express, served as the API is (expressServer)', server: 'noop-expressServer', requests: noop },
     { endpoint: 'GET /v1/health', server: 'api', requests: [{ method: 'GET', path: '/v1/health' }] },
-    { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), json-rules-engine`, server: 'api', requests: evalRequests },
-    { endpoint: `POST …/GM0014/evaluations (${evalCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
+    { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), json-rules-engine`, server: 'api', requests: evalRequests },
+    { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
   ];
   const rows: Row[] = [];
   for (const t of targets) {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
 import { DEFAULT_BURST, DEFAULT_RATE, startServer, StartupError } from '../api/server.ts';
-import { ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
+import { DEFAULT_ENGINE, ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
 const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] [--rate ${DEFAULT_RATE}] [--burst ${DEFAULT_BURST}]
@@ -36,7 +36,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   const port = Number(values.port ?? env.PORT ?? 8080);
   const rate = Number(values.rate ?? env.VOORRANG_RATE ?? DEFAULT_RATE);
   const burst = Number(values.burst ?? env.VOORRANG_BURST ?? DEFAULT_BURST);
-  const engine = (values.engine ?? env.VOORRANG_ENGINE ?? 'json-rules-engine') as EngineKind;
+  const engine = (values.engine ?? env.VOORRANG_ENGINE ?? DEFAULT_ENGINE) as EngineKind;
   if (!ENGINE_KINDS.includes(engine)) {
     process.stderr.write(`onbekende engine '${engine}': kies uit ${ENGINE_KINDS.join(', ')}\n`);
     return 2;

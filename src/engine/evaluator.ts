@@ -1,5 +1,5 @@
 // evaluate(case, municipality, date): the regulation in force, its compiled rules run by
-// json-rules-engine, read three-valued, and turned into a decision with reasoning and a receipt.
+// json-rules-engine (or direct.ts, on the same conditions), read three-valued, and turned into a decision with reasoning and a receipt.
 // Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
@@ -29,11 +29,12 @@ interface Prepared {
  */
 export type EngineKind = 'json-rules-engine' | 'direct';
 export const ENGINE_KINDS: readonly EngineKind[] = ['json-rules-engine', 'direct'];
+export const DEFAULT_ENGINE: EngineKind = 'json-rules-engine';
 
 export class Evaluator {
   private readonly prepared = new WeakMap<RegulationInForce, Prepared>();
 
-  constructor(readonly ruleBase: RuleBase, readonly engine: EngineKind = 'json-rules-engine') {
+  constructor(readonly ruleBase: RuleBase, readonly engine: EngineKind = DEFAULT_ENGINE) {
     for (const periods of ruleBase.periods.values()) for (const p of periods) this.prepare(p);
   }
 

@@ -5,10 +5,12 @@
 //   direct  the same with --engine direct;
 //   noop    a no-op Express endpoint, the floor, on a plain node:http server as Express is usually run;
 //   noop-expressServer  the same endpoint on expressServer (src/api/http-server.ts), as the API is run.
-// Prints its URL as one line on stdout, then serves until killed. Asked 'cpu' over IPC, it answers its
-// CPU time so far (µs): CPU per request is a figure that other load on the machine moves less.
+// Prints its URL as one line on stdout, then serves until killed. Asked 'stats' over IPC, it answers its
+// CPU time so far (µs; CPU per request is a figure that other load on the machine moves less) and its
+// garbage collections so far (count, total pause ms) with the longest pause since the last question.
 import express from 'express';
 import { once } from 'node:events';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -52,9 +54,18 @@ const start: Record<BenchServer, () => Promise<string>> = {
 const which = process.argv[2] as BenchServer;
 if (!SERVERS.includes(which)) throw new Error(`server: one of ${SERVERS.join(', ')}`);
 process.stdout.write(`${await start[which]()}\n`);
+const gc = { count: 0, pauseMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.pauseMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 process.on('message', (m) => {
-  if (m === 'cpu') {
+  if (m === 'stats') {
     const { user, system } = process.cpuUsage();
-    process.send!({ cpu: user + system });
+    process.send!({ cpu: user + system, gc: { ...gc } });
+    gc.maxMs = 0;
   }
 });

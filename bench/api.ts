@@ -1,7 +1,8 @@
 // The API benchmark on 127.0.0.1 against the real server, each server in a child process of its own
 // (so server and load generator each get a core of this 2-core machine). For each endpoint: latency at
 // a fixed 1,000 requests/s (evenly paced, see paced.ts), and requests/s and latency at saturation
-// (autocannon, 10 connections); a no-op Express endpoint is the floor.
+// (autocannon, 10 connections), with the server's CPU and garbage-collection pauses; a no-op Express
+// endpoint is the floor.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -14,7 +15,13 @@ import { paced, type PacedRequest } from './paced.ts';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 
-interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number }
+interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number; gc: GcDelta }
+
+/** The server's garbage collection during one run: pause per 1,000 requests, and the longest pause. */
+interface GcDelta { msPer1000: number; maxMs: number }
+interface ServerStats { cpu: number; gc: { count: number; pauseMs: number; maxMs: number } }
+const gcDelta = (before: ServerStats, after: ServerStats, requests: number): GcDelta =>
+  ({ msPer1000: ((after.gc.pauseMs - before.gc.pauseMs) * 1000) / requests, maxMs: after.gc.maxMs });
 
 export async function benchApi(): Promise<Row[]> {
   const { key, line } = await createKey('bench');
@@ -36,12 +43,14 @@ export async function benchApi(): Promise<Row[]> {
     try {
       const cannon = { url: server.origin, requests: t.requests };
       await run({ ...cannon, duration: 2 }); // warm-up: JIT, connections, key verification cache
+      const beforePaced = await server.stats();
       const fixed = await paced(server.origin, t.requests, 1000, DURATION);
-      rows.push({ endpoint: t.endpoint, load: '1,000 req/s', ...fixed });
-      const before = await server.cpu();
+      const before = await server.stats();
+      rows.push({ endpoint: t.endpoint, load: '1,000 req/s', ...fixed, gc: gcDelta(beforePaced, before, 1000 * DURATION) });
       const r = await run({ ...cannon, duration: DURATION });
-      const cpuPerRequest = (await server.cpu() - before) / r.requests.total;
-      rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest });
+      const after = await server.stats();
+      const cpuPerRequest = (after.cpu - before.cpu) / r.requests.total;
+      rows.push({ endpoint: t.endpoint, load: 'saturation', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest, gc: gcDelta(before, after, r.requests.total) });
     } finally {
       server.stop();
     }
@@ -50,17 +59,17 @@ export async function benchApi(): Promise<Row[]> {
 }
 
 /** One bench server in a child process, so the server and the load generator each get a core. */
-async function serve(which: BenchServer, keyLine: string): Promise<{ origin: string; cpu(): Promise<number>; stop(): void }> {
+async function serve(which: BenchServer, keyLine: string): Promise<{ origin: string; stats(): Promise<ServerStats>; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname, which], {
     env: { ...process.env, BENCH_KEY_LINE: keyLine }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const [url] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
   return {
     origin: new URL(url).origin,
-    cpu: async () => {
-      child.send('cpu');
-      const [m] = await once(child, 'message') as [{ cpu: number }];
-      return m.cpu;
+    stats: async () => {
+      child.send('stats');
+      const [m] = await once(child, 'message') as [ServerStats];
+      return m;
     },
     stop: () => child.kill('SIGTERM'),
   };
@@ -71,10 +80,11 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 export function table(rows: Row[]): string {
-  const head = ['endpoint', 'load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req', 'req/s per core'];
+  const head = ['endpoint', 'load', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req', 'req/s per core', 'GC pause ms per 1k req', 'longest GC ms'];
   const body = rows.map((r) => [
     r.endpoint, r.load, Math.round(r.rps).toString(), r.p50.toFixed(2), r.p99.toFixed(2), String(r.errors),
     r.cpuPerRequest ? Math.round(r.cpuPerRequest).toString() : '', r.cpuPerRequest ? Math.round(1e6 / r.cpuPerRequest).toString() : '',
+    r.gc.msPer1000.toFixed(1), r.gc.maxMs.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -11,6 +11,7 @@ import { expressServer } from './http-server.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { generateOpenApi } from './openapi-document.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { disablePretenuring } from './pretenuring.ts';
 import { MAX_BATCH } from './schemas.ts';
 
 export interface ServerOptions {
@@ -46,6 +47,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
   if (!(o.rate > 0) || !(o.burst >= MAX_BATCH)) {
     throw new StartupError(`rate limit: rate moet > 0 zijn en burst ≥ ${MAX_BATCH} (een volledige batch)`);
   }
+  disablePretenuring();
   const ruleBase = o.ruleBase ?? loadRuleBase();
   const evaluator = new Evaluator(ruleBase, o.engine);
   const app = createApp({

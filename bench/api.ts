@@ -14,6 +14,8 @@ import { paced, type PacedRequest } from './paced.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+/** The warm-up's connections: a burst of concurrent requests, as a deployed server sees (src/api/pretenuring.ts). */
+const WARM_UP_CONNECTIONS = 64;
 
 interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number; gc: GcDelta }
 
@@ -42,7 +44,7 @@ export async function benchApi(): Promise<Row[]> {
     const server = await serve(t.server, line);
     try {
       const cannon = { url: server.origin, requests: t.requests };
-      await run({ ...cannon, duration: 2 }); // warm-up: JIT, connections, key verification cache
+      await run({ ...cannon, duration: 2, connections: WARM_UP_CONNECTIONS }); // warm-up: JIT, key cache, a burst
       const beforePaced = await server.stats();
       const fixed = await paced(server.origin, t.requests, 1000, DURATION);
       const before = await server.stats();

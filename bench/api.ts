@@ -41,7 +41,8 @@ export async function benchApi(): Promise<Row[]> {
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
   ];
   const rows: Row[] = [];
-  for (const t of targets) {
+  const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=direct: the endpoints whose name contains it
+  for (const t of targets.filter((x) => !only || x.endpoint.includes(only))) {
     const server = await serve(t.server, line);
     try {
       const cannon = { url: server.origin, requests: t.requests };

@@ -10,8 +10,8 @@ import { KeyVerifier, type KeyEntry } from './auth.ts';
 import { expressServer } from './http-server.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { generateOpenApi } from './openapi-document.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { disablePretenuring } from './pretenuring.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { MAX_BATCH } from './schemas.ts';
 
 export interface ServerOptions {

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const probe = new URL('./fixtures/pretenuring-probe.mjs', import.meta.url).pathname;
-const allocatesYoung = (mode: 'server' | 'plain'): string =>
-  execFileSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', '--import', 'tsx', probe, mode], { encoding: 'utf8' });
+const allocatesYoung = (mode: 'server' | 'plain'): string | undefined =>
+  /^young=(true|false)$/m.exec(execFileSync(process.execPath, ['--allow-natives-syntax', '--expose-gc', '--import', 'tsx', probe, mode], { encoding: 'utf8' }))?.[1];
 
 describe('pretenuring in the API process', () => {
   it('V8 pretenures a site whose objects survive, in a process that does not serve the API', () => {

@@ -18,7 +18,7 @@ const CONNECTIONS = 10;
 /** The warm-up's connections: a burst of concurrent requests, as a deployed server sees (src/api/pretenuring.ts). */
 const WARM_UP_CONNECTIONS = 64;
 
-interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number; gc: GcDelta; generatorGcMaxMs?: number }
+export interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number; gc: GcDelta; generatorGcMaxMs?: number }
 
 /** The server's garbage collection during one run: pause per 1,000 requests, and the longest pause. */
 interface GcDelta { msPer1000: number; maxMs: number }
@@ -106,6 +106,28 @@ export function table(rows: Row[]): string {
     r.cpuPerRequest ? Math.round(r.cpuPerRequest).toString() : '', r.cpuPerRequest ? Math.round(1e6 / r.cpuPerRequest).toString() : '',
     r.gc.msPer1000.toFixed(1), r.gc.maxMs.toFixed(1), r.generatorGcMaxMs?.toFixed(1) ?? '',
   ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+}
+
+/** The issue's targets: p99 under 5 ms at 1,000 req/s, at least 2,000 req/s at saturation. */
+const TARGET_P99_MS = 5;
+const TARGET_RPS = 2000;
+
+/** Over several rounds, per endpoint and load: median (min–max) of req/s, p99 and CPU, and how often the target was met. */
+export function summary(rounds: Row[][]): string {
+  const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+  const spread = (xs: number[], digits: number) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+  const head = ['endpoint', 'load', 'req/s', 'p99 ms', 'server CPU µs/req', 'target met'];
+  const body = rounds[0]!.map((first, i) => {
+    const rows = rounds.map((r) => r[i]!);
+    const paced = first.load !== 'saturation';
+    const met = rows.filter((r) => (paced ? r.p99 < TARGET_P99_MS : r.rps >= TARGET_RPS)).length;
+    const cpu = rows.flatMap((r) => (r.cpuPerRequest ? [r.cpuPerRequest] : []));
+    return [first.endpoint, first.load, paced ? '' : spread(rows.map((r) => r.rps), 0), spread(rows.map((r) => r.p99), 2),
+      cpu.length ? spread(cpu, 0) : '', `${met} of ${rows.length} (${paced ? `p99 < ${TARGET_P99_MS} ms` : `≥ ${TARGET_RPS} req/s`})`];
+  });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');

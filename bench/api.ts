@@ -106,9 +106,7 @@ export function table(rows: Row[]): string {
     r.cpuPerRequest ? Math.round(r.cpuPerRequest).toString() : '', r.cpuPerRequest ? Math.round(1e6 / r.cpuPerRequest).toString() : '',
     r.gc.msPer1000.toFixed(1), r.gc.maxMs.toFixed(1), r.generatorGcMaxMs?.toFixed(1) ?? '',
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+  return markdownTable(head, body);
 }
 
 /** The issue's targets: p99 under 5 ms at 1,000 req/s, at least 2,000 req/s at saturation. */
@@ -128,6 +126,11 @@ export function summary(rounds: Row[][]): string {
     return [first.endpoint, first.load, paced ? '' : spread(rows.map((r) => r.rps), 0), spread(rows.map((r) => r.p99), 2),
       cpu.length ? spread(cpu, 0) : '', `${met} of ${rows.length} (${paced ? `p99 < ${TARGET_P99_MS} ms` : `≥ ${TARGET_RPS} req/s`})`];
   });
+  return markdownTable(head, body);
+}
+
+/** A Markdown table with its columns padded to width. */
+function markdownTable(head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');

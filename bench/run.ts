@@ -1,10 +1,10 @@
 // npm run bench:api (and npm run bench, which also runs bench:scenario) (not part of npm test: timings are not tests).
 // The load average and the machine's speed (calibrate.ts) are printed before and after: other work on
-// this 2-core machine, or on its host, skews the figures.
+// this 2-core machine, or on its host, skews the figures. BENCH_ROUNDS=N runs it N times and ends with
+// each figure's median and range, and how often each target was met: on a machine this noisy, one
+// round says little.
 import { loadavg } from 'node:os';
 import { loadRuleBase } from '../src/rulebase/load.ts';
-// BENCH_ROUNDS=N runs it N times and ends with each figure's median and range, and how often each
-// target was met: on a machine this noisy, one round says little.
 import { benchApi, summary, table, type Row } from './api.ts';
 import { calibrate } from './calibrate.ts';
 

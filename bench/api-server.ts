@@ -6,8 +6,8 @@
 //   noop    a no-op Express endpoint, the floor, on a plain node:http server as Express is usually run;
 //   noop-expressServer  the same endpoint on expressServer (src/api/http-server.ts), as the API is run.
 // Prints its URL as one line on stdout, then serves until killed. Asked 'stats' over IPC, it answers its
-// CPU time so far (µs; CPU per request is a figure that other load on the machine moves less) and its
-// garbage collections so far (count, total pause ms) with the longest pause since the last question.
+// CPU time so far (µs; CPU per request is a figure that other load on the machine moves less), its
+// garbage-collection pause so far (ms) and the longest pause since the last question.
 import express from 'express';
 import { once } from 'node:events';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -54,10 +54,12 @@ const start: Record<BenchServer, () => Promise<string>> = {
 const which = process.argv[2] as BenchServer;
 if (!SERVERS.includes(which)) throw new Error(`server: one of ${SERVERS.join(', ')}`);
 process.stdout.write(`${await start[which]()}\n`);
-const gc = { count: 0, pauseMs: 0, maxMs: 0 };
+/** What the server answers when asked 'stats'. */
+export interface ServerStats { cpu: number; gc: { pauseMs: number; maxMs: number } }
+
+const gc: ServerStats['gc'] = { pauseMs: 0, maxMs: 0 };
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
-    gc.count++;
     gc.pauseMs += e.duration;
     gc.maxMs = Math.max(gc.maxMs, e.duration);
   }
@@ -65,7 +67,7 @@ new PerformanceObserver((list) => {
 process.on('message', (m) => {
   if (m === 'stats') {
     const { user, system } = process.cpuUsage();
-    process.send!({ cpu: user + system, gc: { ...gc } });
+    process.send!({ cpu: user + system, gc: { ...gc } } satisfies ServerStats);
     gc.maxMs = 0;
   }
 });

@@ -13,7 +13,7 @@ const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] 
   --keys    bestand met sleutelhashes (standaard: VOORRANG_API_KEYS_FILE; ook VOORRANG_API_KEYS)
   --rate    evaluaties per seconde per organisatie (standaard: VOORRANG_RATE of ${DEFAULT_RATE})
   --burst   evaluaties in één keer per organisatie (standaard: VOORRANG_BURST of ${DEFAULT_BURST})
-  --engine  wat de regels doorrekent (standaard: VOORRANG_ENGINE of json-rules-engine); 'direct' rekent
+  --engine  wat de regels doorrekent (standaard: VOORRANG_ENGINE of ${DEFAULT_ENGINE}); 'direct' rekent
             dezelfde condities door met de operatoren van json-rules-engine maar zonder promises:
             dezelfde beslissingen, sneller (docs/api.md#benchmark)
 `;

@@ -1,5 +1,6 @@
 // evaluate(case, municipality, date): the regulation in force, its compiled rules run by
-// json-rules-engine (or direct.ts, on the same conditions), read three-valued, and turned into a decision with reasoning and a receipt.
+// json-rules-engine (or direct.ts, on the same conditions), read three-valued, and turned into a
+// decision with reasoning and a receipt.
 // Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';

@@ -40,6 +40,7 @@ export async function benchApi(): Promise<Row[]> {
     { endpoint: 'GET /v1/health', server: 'api', requests: [{ method: 'GET', path: '/v1/health' }] },
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), json-rules-engine`, server: 'api', requests: evalRequests },
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
+    { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), json-rules-engine, --workers 2`, server: 'api-workers', requests: evalRequests },
   ];
   const rows: Row[] = [];
   const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=direct: the endpoints whose name contains it

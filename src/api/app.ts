@@ -9,7 +9,7 @@ import { mountDocs } from './docs-page.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { negotiateLanguage } from './language.ts';
 import { requestLog, type Logger } from './logging.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { mountDiff, evaluatorUnder } from './routes/diff.ts';
 import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
 import { mountMeta } from './routes/meta.ts';
@@ -24,7 +24,7 @@ export interface AppDeps {
   /** With evaluateUnder (the real Evaluator) the diff's witnesses share its compiled engines. */
   evaluator: Evaluates & Partial<EvaluatesUnder>;
   verifier: KeyVerifier;
-  limiter: RateLimiter;
+  limiter: RateLimit;
   logger: Logger;
   openapi: object;
   /** Today's date (YYYY-MM-DD), the default for ?date=. */

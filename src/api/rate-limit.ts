@@ -1,5 +1,7 @@
 // Requests per client organisation: a token bucket per API key's client, in memory. One token is one
 // evaluation, so a batch of n cases costs n. The clock is injected, so tests need no waiting.
+// With several worker processes (cluster.ts) the buckets stay in the primary, and each worker spends
+// tokens it leases from them (leased-rate-limit.ts): a client's limit holds over all workers together.
 import type { RequestHandler } from 'express';
 import { problems } from './problem.ts';
 
@@ -11,7 +13,24 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-export class RateLimiter {
+/** What the routes charge: throws the 429 problem when the client is over its limit. */
+export interface RateLimit {
+  charge(client: string, cost: number): void | Promise<void>;
+}
+
+/** Middleware charging one evaluation to res.locals.client; a batch charges the rest once parsed. */
+export function chargeOne(limit: RateLimit): RequestHandler {
+  return (_req, res, next) => {
+    const pending = limit.charge(res.locals.client, 1);
+    if (pending) pending.then(() => next(), next);
+    else next();
+  };
+}
+
+/** A grant of tokens, or (granted 0) the seconds to wait before the minimum asked is available. */
+export interface Grant { granted: number; wait: number }
+
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly now: () => number;
 
@@ -21,29 +40,39 @@ export class RateLimiter {
 
   /** Takes `cost` tokens; returns 0 when allowed, else the seconds to wait before the cost is available. */
   take(client: string, cost = 1): number {
-    const { rate, burst } = this.options;
-    const now = this.now();
-    const b = this.buckets.get(client) ?? { tokens: burst, at: now };
-    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * rate);
-    b.at = now;
-    this.buckets.set(client, b);
-    if (b.tokens >= cost) {
-      b.tokens -= cost;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((Math.min(cost, burst) - b.tokens) / rate));
+    return this.lease(client, cost, cost).wait;
   }
 
-  /** Middleware charging one evaluation to res.locals.client; a batch charges the rest once parsed. */
-  middleware(): RequestHandler {
-    return (_req, res, next) => {
-      this.charge(res.locals.client, 1);
-      next();
-    };
+  /** Takes between `min` and `want` tokens, as many as there are, if there are at least `min`. */
+  lease(client: string, min: number, want: number): Grant {
+    const { rate, burst } = this.options;
+    const b = this.bucket(client);
+    if (b.tokens >= min) {
+      const granted = Math.min(want, b.tokens);
+      b.tokens -= granted;
+      return { granted, wait: 0 };
+    }
+    return { granted: 0, wait: Math.max(1, Math.ceil((Math.min(min, burst) - b.tokens) / rate)) };
+  }
+
+  /** Puts back tokens leased and not spent (never above the burst). */
+  giveBack(client: string, tokens: number): void {
+    const b = this.bucket(client);
+    b.tokens = Math.min(this.options.burst, b.tokens + tokens);
   }
 
   charge(client: string, cost: number): void {
     const wait = this.take(client, cost);
     if (wait > 0) throw problems.tooManyRequests(wait);
+  }
+
+  /** The client's bucket, refilled up to now. */
+  private bucket(client: string): { tokens: number; at: number } {
+    const now = this.now();
+    let b = this.buckets.get(client);
+    if (!b) this.buckets.set(client, (b = { tokens: this.options.burst, at: now }));
+    b.tokens = Math.min(this.options.burst, b.tokens + ((now - b.at) / 1000) * this.options.rate);
+    b.at = now;
+    return b;
   }
 }

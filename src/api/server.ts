@@ -11,7 +11,7 @@ import { expressServer } from './http-server.ts';
 import { createLogger, type Logger } from './logging.ts';
 import { generateOpenApi } from './openapi-document.ts';
 import { disablePretenuring } from './pretenuring.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { MAX_BATCH } from './schemas.ts';
 
 export interface ServerOptions {
@@ -24,6 +24,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** What runs the rules (default json-rules-engine; see engine/evaluator.ts). */
   engine?: EngineKind;
+  /** The rate limit; default a RateLimiter of its own (rate, burst). A cluster worker's leases from the primary. */
+  limiter?: RateLimit;
 }
 
 export const DEFAULT_RATE = 100;
@@ -39,7 +41,8 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(o: ServerOptions): Promise<Running> {
+/** Throws StartupError for options no server may start with. */
+export function checkServerOptions(o: ServerOptions): void {
   if (!o.keys.length && !isLoopback(o.host)) {
     throw new StartupError(`weiger te luisteren op ${o.host} zonder API-sleutels: evaluaties bevatten persoonsgegevens. `
       + 'Configureer sleutels (VOORRANG_API_KEYS of VOORRANG_API_KEYS_FILE, zie docs/api.md) of luister op 127.0.0.1.');
@@ -47,6 +50,10 @@ export async function startServer(o: ServerOptions): Promise<Running> {
   if (!(o.rate > 0) || !(o.burst >= MAX_BATCH)) {
     throw new StartupError(`rate limit: rate moet > 0 zijn en burst ≥ ${MAX_BATCH} (een volledige batch)`);
   }
+}
+
+export async function startServer(o: ServerOptions): Promise<Running> {
+  checkServerOptions(o);
   disablePretenuring();
   const ruleBase = o.ruleBase ?? loadRuleBase();
   const evaluator = new Evaluator(ruleBase, o.engine);
@@ -54,7 +61,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     ruleBase,
     evaluator,
     verifier: new KeyVerifier(o.keys),
-    limiter: new RateLimiter({ rate: o.rate, burst: o.burst }),
+    limiter: o.limiter ?? new RateLimiter({ rate: o.rate, burst: o.burst }),
     logger: o.logger ?? createLogger(),
     openapi: await generateOpenApi(ruleBase, evaluator),
   });

@@ -1,12 +1,16 @@
-// voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N] [--engine E]: run the API until SIGINT/SIGTERM.
+// voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N] [--engine E] [--workers N]: run the
+// API until SIGINT/SIGTERM. With more than one worker this process is the cluster's primary, and each worker
+// runs this same command again (api/cluster.ts).
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
+import { startPrimary, startWorker } from '../api/cluster.ts';
 import { DEFAULT_BURST, DEFAULT_RATE, startServer, StartupError } from '../api/server.ts';
 import { DEFAULT_ENGINE, ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
 const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] [--rate ${DEFAULT_RATE}] [--burst ${DEFAULT_BURST}]
-                [--engine json-rules-engine|direct]
+                [--engine json-rules-engine|direct] [--workers 1]
 
   --port    poort (standaard: PORT of 8080)
   --host    adres (standaard: HOST of 127.0.0.1); een ander adres dan loopback vereist API-sleutels
@@ -16,14 +20,22 @@ const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] 
   --engine  wat de regels doorrekent (standaard: VOORRANG_ENGINE of ${DEFAULT_ENGINE}); 'direct' rekent
             dezelfde condities door met de operatoren van json-rules-engine maar zonder promises:
             dezelfde beslissingen, sneller (docs/api.md#benchmark)
+  --workers processen die verzoeken afhandelen (standaard: VOORRANG_WORKERS of 1); meer dan één benut
+            meer processorkernen, met de limiet per organisatie over alle processen samen
 `;
+
+/** More workers than this is a typing error, not a deployment. */
+const MAX_WORKERS = 64;
 
 export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' }, engine: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' },
+        engine: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean' },
+      },
     }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n\ngebruik: ${usage}`);
@@ -45,10 +57,25 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     process.stderr.write(`ongeldige poort '${values.port ?? env.PORT}'\n`);
     return 2;
   }
+  const workers = Number(values.workers ?? env.VOORRANG_WORKERS ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    process.stderr.write(`ongeldig aantal werkers '${values.workers ?? env.VOORRANG_WORKERS}': 1 tot en met ${MAX_WORKERS}\n`);
+    return 2;
+  }
   try {
     const keys = loadKeyEntries(env, values.keys);
-    const running = await startServer({ host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst, engine });
-    process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs; engine: ${engine})\n`);
+    const options = { host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst, engine };
+    if (cluster.isWorker) {
+      // The primary stops its workers (SIGTERM); a Ctrl-C reaches the whole process group, so it is left to the primary.
+      const running = await startWorker(options);
+      process.on('SIGINT', () => {});
+      await new Promise((resolve) => process.once('SIGTERM', resolve));
+      await running.close();
+      return 0;
+    }
+    const running = workers > 1 ? await startPrimary({ ...options, workers }) : await startServer(options);
+    process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs; engine: ${engine}`
+      + `${workers > 1 ? `; ${workers} werkers` : ''})\n`);
     process.stderr.write(keys.length
       ? `${keys.length} API-sleutel(s) geconfigureerd; evaluaties vereisen een sleutel.\n`
       : 'Geen API-sleutels geconfigureerd: evaluaties staan open voor lokale aanroepers (alleen 127.0.0.1).\n');

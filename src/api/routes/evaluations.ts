@@ -7,14 +7,14 @@ import { jsonBody } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
 import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { BatchEnvelope } from '../schemas.ts';
 import { parseWith } from '../validation.ts';
 
 export type { Evaluates };
 
-export function mountEvaluations(router: Router, evaluator: Evaluates, verifier: KeyVerifier, limiter: RateLimiter): void {
-  const guard = [requireKey(verifier), limiter.middleware(), jsonBody()];
+export function mountEvaluations(router: Router, evaluator: Evaluates, verifier: KeyVerifier, limiter: RateLimit): void {
+  const guard = [requireKey(verifier), chargeOne(limiter), jsonBody()];
 
   router.route('/regulations/:municipalityCode/evaluations')
     .post(...guard, async (req, res) => {
@@ -33,7 +33,7 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       const envelope = parseWith(BatchEnvelope, req.body, lang);
       if (!envelope.ok) throw problems.invalidInput(envelope.invalidParams);
       const { cases } = envelope.value;
-      limiter.charge(res.locals.client, cases.length - 1);
+      await limiter.charge(res.locals.client, cases.length - 1);
       const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang);
       const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
       Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });

@@ -11,7 +11,7 @@ import { requireKey, type KeyVerifier } from '../auth.ts';
 import { jsonBody, type BodyLimit } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
 import { ApiProblem, problems } from '../problem.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { parseWith } from '../validation.ts';
 
 /** 10,000 cases do not fit the API's 1 MiB; this route parses its own body with a larger limit. */
@@ -35,15 +35,15 @@ export const populationInvalid = (e: PopulationErrors) => problems.invalidInput(
   name: jsonPath(['population', 'cases', x.line - 1, ...(x.column ? [x.column] : [])]), code: 'invalid_population', reason: x.message,
 })));
 
-export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: KeyVerifier, limiter: RateLimiter): void {
+export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: KeyVerifier, limiter: RateLimit): void {
   router.route('/scenarios')
-    .post(requireKey(verifier), limiter.middleware(), scenarioBody, (req, res) => {
+    .post(requireKey(verifier), chargeOne(limiter), scenarioBody, async (req, res) => {
       const lang = res.locals.lang;
       const parsed = parseWith(ScenarioRequest, req.body, lang);
       if (!parsed.ok) throw problems.invalidInput(parsed.invalidParams);
       const request = parsed.value;
       const size = 'cases' in request.population ? request.population.cases.length : request.population.generate.size;
-      limiter.charge(res.locals.client, Math.ceil(size / CASES_PER_UNIT) - 1);
+      await limiter.charge(res.locals.client, Math.ceil(size / CASES_PER_UNIT) - 1);
       // The report's language: the scenario's own, else the request's.
       const scenario = { ...request.scenario, language: request.scenario.language ?? lang };
       try {

@@ -4,9 +4,12 @@
 // replaces a worker that stops. `voorrang serve --workers N` runs this; with one worker there is no
 // primary at all. Workers run the same command as the primary: cluster.fork() starts it again.
 import cluster, { type Worker } from 'node:cluster';
+import { pino } from 'pino';
 import { LEASE_IDLE_MS, LeasedRateLimit, type LeaseSource } from './leased-rate-limit.ts';
+import { createLogger } from './logging.ts';
 import { RateLimiter, type Grant } from './rate-limit.ts';
-import { checkServerOptions, startServer, StartupError, type Running, type ServerOptions } from './server.ts';
+import type { Running } from './server.ts';
+import { checkServerOptions, StartupError, type ServerOptions } from './server-options.ts';
 
 export interface ClusterOptions extends ServerOptions {
   workers: number;
@@ -92,7 +95,11 @@ export async function startWorker(o: ServerOptions): Promise<Running> {
   };
   let running: Running;
   try {
-    running = await startServer({ ...o, limiter });
+    // Workers share stdout. One write per log line keeps each line whole: a pipe takes writes of up to 4 KB
+    // whole, where pino's default (asynchronous) writes batch lines and may run longer.
+    const logger = o.logger ?? createLogger(pino.destination({ fd: 1, sync: true }));
+    const { startServer } = await import('./server.ts'); // only workers load the API itself
+    running = await startServer({ ...o, limiter, logger });
   } catch (e) {
     leave();
     throw e;

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { Case, IsoDate } from '../case/schema.ts';
 import { ChainLink, Decision } from '../engine/decision.ts';
 import { Regulation, Statute } from '../rulebase/schema.ts';
+import { MAX_BATCH } from './server-options.ts';
 
-export const MAX_BATCH = 1000;
+export { MAX_BATCH };
 
 export const InvalidParam = z.object({
   name: z.string().describe('JSON path of the offending field, e.g. $.grounds.mantelzorg.hoursPerWeek'),

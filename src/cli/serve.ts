@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
 import { startPrimary, startWorker } from '../api/cluster.ts';
-import { DEFAULT_BURST, DEFAULT_RATE, startServer, StartupError } from '../api/server.ts';
+import { DEFAULT_BURST, DEFAULT_RATE, StartupError } from '../api/server-options.ts';
 import { DEFAULT_ENGINE, ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
@@ -73,7 +73,8 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
       await running.close();
       return 0;
     }
-    const running = workers > 1 ? await startPrimary({ ...options, workers }) : await startServer(options);
+    // A primary does not load the API itself (the rule base, the engines): its workers do.
+    const running = workers > 1 ? await startPrimary({ ...options, workers }) : await (await import('../api/server.ts')).startServer(options);
     process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs; engine: ${engine}`
       + `${workers > 1 ? `; ${workers} werkers` : ''})\n`);
     process.stderr.write(keys.length

@@ -29,7 +29,6 @@ const isMessage = (m: unknown): m is Message => typeof m === 'object' && m !== n
 /** The running cluster, as the primary sees it. */
 export interface RunningCluster {
   url: string;
-  workers(): Worker[];
   close(): Promise<void>;
 }
 
@@ -77,7 +76,7 @@ export async function startPrimary(o: ClusterOptions): Promise<RunningCluster> {
 
   try {
     const [url] = await Promise.all(Array.from({ length: o.workers }, fork));
-    return { url: url!, workers: all, close };
+    return { url: url!, close };
   } catch (e) {
     await close();
     throw e;

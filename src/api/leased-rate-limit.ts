@@ -31,6 +31,7 @@ export class LeasedRateLimit implements RateLimit {
   }
 
   charge(client: string, cost: number): void | Promise<void> {
+    if (cost <= 0) return; // a batch of one case was charged in full by the middleware
     const h = this.held.get(client);
     if (h && h.tokens >= cost) {
       h.tokens -= cost;

@@ -95,6 +95,12 @@ describe('rate limit shared by workers (leases)', () => {
     expect(await charge(b!)).toBe('429 retry 1');
   });
 
+  it('asks the primary nothing for a charge of nothing (the rest of a batch of one)', async () => {
+    const { workers: [a], leases } = cluster({ rate: 100, burst: 1000 });
+    expect(await charge(a!, 0)).toBe('ok');
+    expect(leases()).toBe(0);
+  });
+
   it('never gives back more than the burst', () => {
     const primary = new RateLimiter({ rate: 1, burst: 10, now: () => 0 });
     primary.giveBack('acantus', 5);

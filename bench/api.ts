@@ -33,6 +33,7 @@ export async function benchApi(): Promise<Row[]> {
     method: 'POST', path: `/v1/regulations/${BENCH_MUNICIPALITY}/evaluations`, body: JSON.stringify(c),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
   }));
+  const leanRequests = evalRequests.map((r) => ({ ...r, path: `${r.path}?reasoning=none` }));
   const noop: PacedRequest[] = [{ method: 'GET', path: '/noop' }];
   const targets: { endpoint: string; server: BenchServer; requests: PacedRequest[] }[] = [
     { endpoint: 'no-op Express (floor)', server: 'noop', requests: noop },
@@ -41,6 +42,7 @@ export async function benchApi(): Promise<Row[]> {
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), json-rules-engine`, server: 'api', requests: evalRequests },
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), --engine direct`, server: 'direct', requests: evalRequests },
     { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations (${benchCases.length} cases), json-rules-engine, --workers 2`, server: 'api-workers', requests: evalRequests },
+    { endpoint: `POST …/${BENCH_MUNICIPALITY}/evaluations?reasoning=none (${benchCases.length} cases), json-rules-engine`, server: 'api', requests: leanRequests },
   ];
   const rows: Row[] = [];
   const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=direct: the endpoints whose name contains it

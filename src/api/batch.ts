@@ -5,6 +5,7 @@ import type { Decision, Lang } from '../engine/decision.ts';
 import { NotInForceError } from '../rulebase/rulebase.ts';
 import { notInForce } from './not-in-force.ts';
 import { problems } from './problem.ts';
+import { answer, type Reasoning } from './reasoning.ts';
 import type { BatchResponse, BatchResult } from './schemas.ts';
 import { parseWith } from './validation.ts';
 
@@ -16,20 +17,20 @@ export interface Evaluates {
 /** Between chunks the event loop gets a turn, so a big batch does not stall other callers. */
 const CHUNK = 50;
 
-export async function evaluateBatch(evaluator: Evaluates, municipality: string, cases: unknown[], lang: Lang): Promise<BatchResponse> {
+export async function evaluateBatch(evaluator: Evaluates, municipality: string, cases: unknown[], lang: Lang, reasoning: Reasoning = 'full'): Promise<BatchResponse> {
   const results: BatchResult[] = [];
   for (const [index, input] of cases.entries()) {
     if (index > 0 && index % CHUNK === 0) await yieldToEventLoop();
-    results.push(await evaluateOne(evaluator, municipality, input, index, lang));
+    results.push(await evaluateOne(evaluator, municipality, input, index, lang, reasoning));
   }
   return { results, summary: summarize(results) };
 }
 
-async function evaluateOne(evaluator: Evaluates, municipality: string, input: unknown, index: number, lang: Lang): Promise<BatchResult> {
+async function evaluateOne(evaluator: Evaluates, municipality: string, input: unknown, index: number, lang: Lang, reasoning: Reasoning): Promise<BatchResult> {
   const parsed = parseWith(Case, input, lang, ['cases', index]);
   if (!parsed.ok) return { index, status: 400, problem: problems.invalidInput(parsed.invalidParams).render(lang) };
   try {
-    return { index, status: 200, decision: await evaluator.evaluate(parsed.value, municipality, { lang }) };
+    return { index, status: 200, decision: answer(await evaluator.evaluate(parsed.value, municipality, { lang }), reasoning) };
   } catch (e) {
     // Cases may have different application dates: one outside every version fails alone.
     if (e instanceof NotInForceError) return { index, status: 422, problem: notInForce(e).render(lang) };

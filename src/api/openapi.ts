@@ -3,7 +3,7 @@
 // openapi.yaml in the repository is this document, written by `npm run openapi`.
 import { z } from 'zod';
 import { Case } from '../case/schema.ts';
-import { ChainLink, ConditionTrace, Decision, MissingFact, RegulationReceipt, TestTrace } from '../engine/decision.ts';
+import { ChainLink, ConditionTrace, MissingFact, RegulationReceipt, TestTrace } from '../engine/decision.ts';
 import { Basis, Change, Condition, Regulation, Statute } from '../rulebase/schema.ts';
 import {
   ConditionChange, DecisionSummary, DiffReport, ParameterChange, Side as DiffSide, TestChange, ValueChange, Witness,
@@ -14,9 +14,10 @@ import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../
 import { BODY_LIMIT } from './body.ts';
 import type { Examples } from './examples.ts';
 import { PROBLEM_MEDIA_TYPE } from './problem.ts';
+import { answer, REASONING } from './reasoning.ts';
 import { SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import {
-  BatchRequest, BatchResponse, BatchResult, Health, InvalidParam, MAX_BATCH, Problem, RegulationDetail, RegulationList,
+  BatchRequest, BatchResponse, BatchResult, EvaluationDecision, Health, InvalidParam, MAX_BATCH, Problem, RegulationDetail, RegulationList,
   VersionSummary,
 } from './schemas.ts';
 import { API_VERSION, BASE_PATH } from './version.ts';
@@ -25,7 +26,7 @@ type Json = Record<string, unknown>;
 
 /** Named components; shared sub-schemas are named too, so they appear once and recursion has a target. */
 const components: Record<string, z.ZodType> = {
-  Case, Decision, ConditionTrace, TestTrace, ChainLink, RegulationReceipt, MissingFact, Basis, Condition, Regulation,
+  Case, Decision: EvaluationDecision, ConditionTrace, TestTrace, ChainLink, RegulationReceipt, MissingFact, Basis, Condition, Regulation,
   Statute, Problem, InvalidParam, VersionSummary, RegulationList, RegulationDetail, BatchRequest, BatchResult,
   BatchResponse, Health,
   // GET /regulations/{municipalityCode}/diff
@@ -97,6 +98,7 @@ const PROBLEM_RESPONSES = {
 export function buildOpenApi(ex: Examples): Json {
   const lang = ref('parameters', 'Accept-Language');
   const code = ref('parameters', 'municipalityCode');
+  const reasoning = ref('parameters', 'reasoning');
   const problems = (...statuses: (keyof typeof PROBLEM_RESPONSES)[]) => Object.fromEntries(statuses.map((s) => [s, ref('responses', PROBLEM_RESPONSES[s])]));
   const evaluationErrors = problems(400, 401, 404, 413, 415, 422, 429, 500);
 
@@ -173,14 +175,17 @@ export function buildOpenApi(ex: Examples): Json {
           summary: 'Evaluate one applicant case',
           description: 'Evaluates the case against the regulation in force on its applicationDate (default today): outcome urgent / not-urgent / undetermined, the category chosen, the priority over the regular DAEB group, the reasoning per condition, the missing facts that could change the outcome, and the regulation receipt. A missing fact is never read as false.',
           security: [{ apiKey: [] }],
-          parameters: [code, lang],
+          parameters: [code, reasoning, lang],
           requestBody: {
             required: true,
             description: `An applicant case (at most ${BODY_LIMIT.text}). Unknown fields are errors; missing fields are allowed.`,
             content: json(schemaRef('Case'), Object.fromEntries(ex.evaluations.map((e) => [e.name, { summary: e.summary, value: e.case }]))),
           },
           responses: {
-            200: ok('The decision', schemaRef('Decision'), Object.fromEntries(ex.evaluations.map((e) => [e.name, { summary: e.summary, value: e.decision }]))),
+            200: ok('The decision', schemaRef('Decision'), {
+              ...Object.fromEntries(ex.evaluations.map((e) => [e.name, { summary: e.summary, value: e.decision }])),
+              [`${ex.evaluations[0]!.name}-zonder-redenering`]: { summary: `${ex.evaluations[0]!.summary}, with ?reasoning=none`, value: answer(ex.evaluations[0]!.decision, 'none') },
+            }),
             ...evaluationErrors,
           },
         },
@@ -192,7 +197,7 @@ export function buildOpenApi(ex: Examples): Json {
           summary: `Evaluate up to ${MAX_BATCH} cases`,
           description: 'Each case is answered in order (`index`) with its own decision (status 200) or its own problem (400 invalid case, 422 no regulation in force on its date); one bad case does not fail the others. The request as a whole fails only when the envelope is wrong. Each case counts against the rate limit.',
           security: [{ apiKey: [] }],
-          parameters: [code, lang],
+          parameters: [code, reasoning, lang],
           requestBody: {
             required: true,
             description: `{"cases": [...]} with 1 to ${MAX_BATCH} cases (at most ${BODY_LIMIT.text} in all)`,
@@ -284,6 +289,11 @@ export function buildOpenApi(ex: Examples): Json {
           description: 'The baseline: `model` (default) the model the municipality builds on; a CBS code: another municipality; a date (YYYY-MM-DD): the municipality itself on that date',
           schema: { type: 'string', pattern: '^(model|GM\\d{4}|\\d{4}-\\d{2}-\\d{2})$', default: 'model' }, example: ex.diff.against,
         },
+        reasoning: {
+          name: 'reasoning', in: 'query', required: false,
+          description: '`full` (default): the decision with its reasoning per requirement, category and refusal ground, condition by condition. `none`: the decision without it — outcome, summary, category and refusal grounds with their articles, priority, missing facts and receipt — about a tenth of the size, for systems that do not show the reasoning',
+          schema: { type: 'string', enum: [...REASONING], default: 'full' }, example: 'none',
+        },
         date: {
           name: 'date', in: 'query', required: false, description: 'Date (YYYY-MM-DD) on which the regulation applies; default today',
           schema: { type: 'string', format: 'date' }, example: ex.date,
@@ -302,7 +312,7 @@ export function buildOpenApi(ex: Examples): Json {
         'WWW-Authenticate': { description: 'The authentication scheme (Bearer)', schema: { type: 'string' } },
       },
       responses: {
-        BadRequest: problemResponse('Malformed JSON, or a request that does not match the schema: invalidParams lists every offending field by JSON path', ex.problems.invalidInput),
+        BadRequest: problemResponse('Malformed JSON, or a request (body or query parameter) that does not match the schema: invalidParams lists every offending field by JSON path or parameter name', ex.problems.invalidInput),
         Unauthorized: problemResponse('Missing or unknown API key', ex.problems.unauthorized, { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') }),
         NotFound: problemResponse('Unknown municipality', ex.problems.unknownMunicipality),
         PayloadTooLarge: problemResponse(`Body larger than ${BODY_LIMIT.text}`, ex.problems.payloadTooLarge),

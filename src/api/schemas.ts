@@ -68,8 +68,14 @@ export const BatchRequest = BatchEnvelope.extend({
   cases: z.array(Case).min(1).max(MAX_BATCH).describe(`1 to ${MAX_BATCH} cases, answered in order`),
 });
 
+/** A decision as the API answers it: as the engine's, but without reasoning when ?reasoning=none asked so. */
+export const EvaluationDecision = Decision.extend({
+  reasoning: Decision.shape.reasoning.optional().describe('Per requirement, category and refusal ground: the three-valued result of every condition, with its article and a sentence. Left out when the request asks ?reasoning=none'),
+});
+export type EvaluationDecision = z.infer<typeof EvaluationDecision>;
+
 export const BatchResult = z.discriminatedUnion('status', [
-  z.object({ index: z.int().min(0), status: z.literal(200), decision: Decision }),
+  z.object({ index: z.int().min(0), status: z.literal(200), decision: EvaluationDecision }),
   z.object({ index: z.int().min(0), status: z.literal([400, 422]), problem: Problem }),
 ]).describe('The answer for cases[index]: its decision, or the problem with that case alone');
 export type BatchResult = z.infer<typeof BatchResult>;

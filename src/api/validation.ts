@@ -21,6 +21,9 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Lang, a
   return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at, name) };
 }
 
+/** The invalid params of several parses at once, e.g. a query and a body, so a client hears of both. */
+export const invalidOf = (...parsed: Parsed<unknown>[]): InvalidParam[] => parsed.flatMap((p) => (p.ok ? [] : p.invalidParams));
+
 export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = [], name: Namer = jsonPath): InvalidParam[] {
   return issues.flatMap((issue): InvalidParam[] => {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];

@@ -30,6 +30,38 @@ describe('POST /v1/regulations/{municipalityCode}/evaluations', () => {
   });
 });
 
+describe('?reasoning=', () => {
+  it('none: the same decision without its reasoning, a tenth of the size', async () => {
+    const full = await api.post(url('GM0014'), mantelzorg.case);
+    const lean = await api.post(`${url('GM0014')}?reasoning=none`, mantelzorg.case);
+    expect(lean.status).toBe(200);
+    expect(lean.body).not.toHaveProperty('reasoning');
+    const { reasoning: _r, ...rest } = full.body;
+    expect(lean.body).toEqual(rest);
+    expect(lean.body.category.citation).toBe('art. 2.6 lid 1'); // still tied to the article that decides it
+    expect(lean.text.length * 8).toBeLessThan(full.text.length);
+  });
+
+  it('full is the default', async () => {
+    const full = await api.post(`${url('GM0014')}?reasoning=full`, mantelzorg.case);
+    expect(full.body).toEqual(await evaluator.evaluate(mantelzorg.case, 'GM0014'));
+  });
+
+  it('anything else is a 400 naming the parameter, reported with the body\'s own errors', async () => {
+    const res = await api.post(`${url('GM0014')}?reasoning=kort`, { ...mantelzorg.case, extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['reasoning', '$.extra']);
+  });
+
+  it('none in a batch: every decision without reasoning, problems unchanged', async () => {
+    const res = await api.post('/v1/regulations/GM0014/evaluations/batch?reasoning=none', { cases: [mantelzorg.case, { applicant: { age: 'oud' } }] });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0].decision).not.toHaveProperty('reasoning');
+    expect(res.body.results[0].decision.outcome).toBe('urgent');
+    expect(res.body.results[1].problem.invalidParams[0].name).toBe('$.cases[1].applicant.age');
+  });
+});
+
 describe('Accept-Language', () => {
   const post = (lang?: string) => api.post(url('GM0014'), mantelzorg.case, lang ? { ...auth, 'Accept-Language': lang } : auth);
 
@@ -69,7 +101,7 @@ describe('POST .../evaluations/batch', () => {
     expect(res.body.summary).toEqual({ urgent: 1, notUrgent: 1, undetermined: 0, invalid: 2, notInForce: 1 });
   });
 
-  // 1000 full decisions are ~30 MB of JSON, parsed and contract-checked here: a generous timeout keeps a
+  // 1000 full decisions are ~18 MB of JSON, parsed and contract-checked here: a generous timeout keeps a
   // busy machine from failing the test (nothing here is timed).
   it('takes 1000 cases', { timeout: 120_000 }, async () => {
     const cases = Array.from({ length: 1000 }, (_, i) => ({ ...mantelzorg.case, grounds: { mantelzorg: { ...mantelzorg.case.grounds!.mantelzorg, hoursPerWeek: i % 16 } } }));

@@ -7,9 +7,10 @@ import { jsonBody } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
 import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
+import { answer, EvaluationQuery } from '../reasoning.ts';
 import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { BatchEnvelope } from '../schemas.ts';
-import { parseWith } from '../validation.ts';
+import { invalidOf, parseWith, queryName } from '../validation.ts';
 
 export type { Evaluates };
 
@@ -19,22 +20,24 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
   router.route('/regulations/:municipalityCode/evaluations')
     .post(...guard, async (req, res) => {
       const lang = res.locals.lang;
+      const query = parseWith(EvaluationQuery, req.query, lang, [], queryName);
       const parsed = parseWith(Case, req.body, lang);
-      if (!parsed.ok) throw problems.invalidInput(parsed.invalidParams);
+      if (!query.ok || !parsed.ok) throw problems.invalidInput(invalidOf(query, parsed));
       const decision = await evaluator.evaluate(parsed.value, req.params.municipalityCode!, { lang });
       Object.assign(res.locals.log, { outcome: decision.outcome, digest: decision.regulation.digest });
-      sendJson(res, decision);
+      sendJson(res, answer(decision, query.value.reasoning));
     })
     .all(methodNotAllowed('POST'));
 
   router.route('/regulations/:municipalityCode/evaluations/batch')
     .post(...guard, async (req, res) => {
       const lang = res.locals.lang;
+      const query = parseWith(EvaluationQuery, req.query, lang, [], queryName);
       const envelope = parseWith(BatchEnvelope, req.body, lang);
-      if (!envelope.ok) throw problems.invalidInput(envelope.invalidParams);
+      if (!query.ok || !envelope.ok) throw problems.invalidInput(invalidOf(query, envelope));
       const { cases } = envelope.value;
       await limiter.charge(res.locals.client, cases.length - 1);
-      const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang);
+      const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang, query.value.reasoning);
       const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
       Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });
       sendJson(res, body);

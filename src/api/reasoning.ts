@@ -1,0 +1,20 @@
+// ?reasoning= on the evaluation endpoints. `full` (the default) answers with the reasoning per test and
+// condition, for staff who show an applicant why. `none` leaves it out: an allocation system that needs
+// the outcome, the category, the priority and the articles that decide them gets about a tenth of the
+// bytes (a batch of 1,000 decisions is about 18 MB in full), and the server serialises that much less.
+import { z } from 'zod';
+import type { Decision } from '../engine/decision.ts';
+
+export const REASONING = ['full', 'none'] as const;
+export type Reasoning = (typeof REASONING)[number];
+
+export const EvaluationQuery = z.object({
+  reasoning: z.enum(REASONING).optional(),
+});
+
+/** The decision as answered: without its reasoning when none was asked for. */
+export function answer(decision: Decision, reasoning: Reasoning = 'full'): Decision | Omit<Decision, 'reasoning'> {
+  if (reasoning === 'full') return decision;
+  const { reasoning: _left, ...rest } = decision;
+  return rest;
+}

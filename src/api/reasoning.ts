@@ -4,16 +4,17 @@
 // bytes (a batch of 1,000 decisions is about 18 MB in full), and the server serialises that much less.
 import { z } from 'zod';
 import type { Decision } from '../engine/decision.ts';
+import type { EvaluationDecision } from './schemas.ts';
 
 export const REASONING = ['full', 'none'] as const;
 export type Reasoning = (typeof REASONING)[number];
 
 export const EvaluationQuery = z.object({
-  reasoning: z.enum(REASONING).optional(),
+  reasoning: z.enum(REASONING).default('full'),
 });
 
 /** The decision as answered: without its reasoning when none was asked for. */
-export function answer(decision: Decision, reasoning: Reasoning = 'full'): Decision | Omit<Decision, 'reasoning'> {
+export function answer(decision: Decision, reasoning: Reasoning): EvaluationDecision {
   if (reasoning === 'full') return decision;
   const { reasoning: _left, ...rest } = decision;
   return rest;

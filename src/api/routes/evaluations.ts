@@ -7,8 +7,8 @@ import { jsonBody } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
 import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
-import { answer, EvaluationQuery } from '../reasoning.ts';
 import { chargeOne, type RateLimit } from '../rate-limit.ts';
+import { answer, EvaluationQuery } from '../reasoning.ts';
 import { BatchEnvelope } from '../schemas.ts';
 import { invalidOf, parseWith, queryName } from '../validation.ts';
 

@@ -40,30 +40,25 @@ export async function startPrimary(o: ClusterOptions): Promise<RunningCluster> {
   let stopping = false;
   const listening = new WeakSet<Worker>();
 
-  const fork = (): Promise<string> => {
+  const fork = (): Promise<string> => new Promise((resolve, reject) => {
     const worker = cluster.fork();
     worker.on('message', (m: unknown) => {
       if (!isMessage(m)) return;
       if (m.voorrang === 'lease') send(worker as Channel, { voorrang: 'grant', id: m.id, ...limiter.lease(m.client, m.min, m.want) });
       else if (m.voorrang === 'give-back') limiter.giveBack(m.client, m.tokens);
+      else if (m.voorrang === 'listening') {
+        listening.add(worker);
+        resolve(m.url);
+      }
     });
     worker.on('exit', (code, signal) => {
-      if (stopping || !listening.has(worker)) return;
-      warn(`werker ${worker.process.pid} gestopt (${signal ?? `code ${code}`}); er wordt een nieuwe gestart`);
+      const how = signal ?? `code ${code}`;
+      if (!listening.has(worker)) return reject(new StartupError(`werker ${worker.process.pid} stopte bij het starten (${how})`));
+      if (stopping) return;
+      warn(`werker ${worker.process.pid} gestopt (${how}); er wordt een nieuwe gestart`);
       fork().catch((e: Error) => warn(`werker niet vervangen: ${e.message}`));
     });
-    return new Promise((resolve, reject) => {
-      worker.on('message', (m: unknown) => {
-        if (isMessage(m) && m.voorrang === 'listening') {
-          listening.add(worker);
-          resolve(m.url);
-        }
-      });
-      worker.once('exit', (code, signal) => {
-        if (!listening.has(worker)) reject(new StartupError(`werker ${worker.process.pid} stopte bij het starten (${signal ?? `code ${code}`})`));
-      });
-    });
-  };
+  });
   const all = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
   const close = async () => {
     stopping = true;
@@ -116,16 +111,16 @@ export async function startWorker(o: ServerOptions): Promise<Running> {
 /** A worker's leases, asked of the primary over the cluster's IPC channel. */
 function leasesFromPrimary(): LeaseSource {
   let next = 0;
-  const pending = new Map<number, { resolve: (g: Grant) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, (g: Grant) => void>();
   process.on('message', (m: unknown) => {
     if (!isMessage(m) || m.voorrang !== 'grant') return;
-    pending.get(m.id)?.resolve(m);
+    pending.get(m.id)?.(m);
     pending.delete(m.id);
   });
   return {
     lease: (client, min, want) => new Promise((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, resolve);
       send(process as Channel, { voorrang: 'lease', id, client, min, want }, (e) => {
         pending.delete(id);
         reject(e);

@@ -16,8 +16,9 @@ import type { Examples } from './examples.ts';
 import { PROBLEM_MEDIA_TYPE } from './problem.ts';
 import { answer, REASONING } from './reasoning.ts';
 import { SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
+import { MAX_BATCH } from './server-options.ts';
 import {
-  BatchRequest, BatchResponse, BatchResult, EvaluationDecision, Health, InvalidParam, MAX_BATCH, Problem, RegulationDetail, RegulationList,
+  BatchRequest, BatchResponse, BatchResult, EvaluationDecision, Health, InvalidParam, Problem, RegulationDetail, RegulationList,
   VersionSummary,
 } from './schemas.ts';
 import { API_VERSION, BASE_PATH } from './version.ts';

@@ -6,8 +6,6 @@ import { ChainLink, Decision } from '../engine/decision.ts';
 import { Regulation, Statute } from '../rulebase/schema.ts';
 import { MAX_BATCH } from './server-options.ts';
 
-export { MAX_BATCH };
-
 export const InvalidParam = z.object({
   name: z.string().describe('JSON path of the offending field, e.g. $.grounds.mantelzorg.hoursPerWeek'),
   code: z.string().describe('Machine-readable kind of error, e.g. invalid_type, unrecognized_keys'),

@@ -13,7 +13,8 @@ import { disablePretenuring } from './pretenuring.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { checkServerOptions, type ServerOptions } from './server-options.ts';
 
-export { checkServerOptions, DEFAULT_BURST, DEFAULT_RATE, isLoopback, StartupError, type ServerOptions } from './server-options.ts';
+/** What startServer takes, and throws when the options are refused. */
+export { StartupError, type ServerOptions } from './server-options.ts';
 
 export interface Running {
   server: Server;

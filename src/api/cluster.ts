@@ -83,7 +83,10 @@ export async function startWorker(o: ServerOptions): Promise<Running> {
   const limiter = new LeasedRateLimit(leasesFromPrimary(), { rate: o.rate });
   const idle = setInterval(() => limiter.returnIdle(), LEASE_IDLE_MS).unref();
   // Once the server is closed, or failed to start, the IPC channel is let go: it would keep the process alive.
+  let left = false;
   const leave = () => {
+    if (left) return;
+    left = true;
     clearInterval(idle);
     cluster.worker?.disconnect();
   };
@@ -101,9 +104,10 @@ export async function startWorker(o: ServerOptions): Promise<Running> {
   send(process as Channel, { voorrang: 'listening', url: running.url });
   return {
     ...running,
-    close: async () => {
-      await running.close();
+    close: async (graceMs) => {
+      const stopped = await running.close(graceMs);
       leave();
+      return stopped;
     },
   };
 }

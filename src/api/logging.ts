@@ -1,4 +1,4 @@
-// One log line per request (pino, JSON): request id, route, status, duration, client, municipality,
+// One log line per request (pino, JSON): request id, route, status (or aborted), duration, client, municipality,
 // outcome and rule-base digest. Request bodies, query strings and case facts are never logged: cases
 // hold health and violence data. Only fields named here can reach the log.
 import { randomUUID } from 'node:crypto';
@@ -23,17 +23,22 @@ export function requestLog(logger: Logger): RequestHandler {
     res.locals.requestId = requestId;
     res.locals.log = {};
     res.setHeader('X-Request-ID', requestId);
+    const line = (fields: { status?: number; aborted?: true }) => ({
+      reqId: requestId,
+      method: req.method,
+      route: routeTemplate(req),
+      ...fields,
+      durationMs: Math.round((performance.now() - start) * 100) / 100,
+      client: res.locals.client,
+      ...pick(res.locals.log),
+    });
     res.on('finish', () => {
       const status = res.statusCode;
-      logger[status >= 500 ? 'error' : 'info']({
-        reqId: requestId,
-        method: req.method,
-        route: routeTemplate(req),
-        status,
-        durationMs: Math.round((performance.now() - start) * 100) / 100,
-        client: res.locals.client,
-        ...pick(res.locals.log),
-      }, 'request');
+      logger[status >= 500 ? 'error' : 'info'](line({ status }), 'request');
+    });
+    // Closed before its answer was out: the caller went away, or a stop cut it off (drain.ts).
+    res.on('close', () => {
+      if (!res.writableFinished) logger.warn(line({ aborted: true }), 'request aborted');
     });
     next();
   };

@@ -6,6 +6,7 @@ import { Evaluator } from '../engine/evaluator.ts';
 import { loadRuleBase } from '../rulebase/load.ts';
 import { createApp } from './app.ts';
 import { KeyVerifier } from './auth.ts';
+import { drainable } from './drain.ts';
 import { expressServer } from './http-server.ts';
 import { createLogger } from './logging.ts';
 import { generateOpenApi } from './openapi-document.ts';
@@ -19,7 +20,13 @@ export { StartupError, type ServerOptions } from './server-options.ts';
 export interface Running {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /** Requests received and not yet answered. */
+  inFlight(): number;
+  /**
+   * Stops accepting connections and finishes the requests under way, cutting off what still runs after
+   * `graceMs` (default: nothing is waited for); a second call cuts off at once. See drain.ts.
+   */
+  close(graceMs?: number): Promise<{ cutOff: number }>;
 }
 
 export async function startServer(o: ServerOptions): Promise<Running> {
@@ -36,6 +43,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     openapi: await generateOpenApi(ruleBase, evaluator),
   });
   const server = expressServer(app);
+  const stop = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
@@ -48,9 +56,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
   return {
     server,
     url: `http://${host}:${port}/v1`,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    inFlight: stop.inFlight,
+    close: (graceMs = 0) => stop.drain(graceMs),
   };
 }

@@ -1,11 +1,14 @@
-// A resolved regulation compiled once for json-rules-engine. Every test (requirement, refusal ground,
-// category) becomes one child of a single rule, `{ any: [test, test, …] }`: json-rules-engine runs
-// conditions of equal priority all at once, so each child is evaluated and carries its own result, and one
-// rule per run costs far less than one rule per test (each rule deep-copies its conditions, emits events
-// and chains promises). Parameter values are written into the conditions, so a leaf reads one fact (the
-// case) instead of two; engines are therefore kept per set of parameter values (one per year, in practice).
-import { Engine, Rule, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
-import type { Condition } from '../rulebase/schema.ts';
+// A resolved regulation compiled once for json-rules-engine. The tests a case runs (requirements, refusal
+// grounds, the categories it claims) are reduced to the distinct leaves of their conditions, and one rule
+// holds those leaves side by side, `{ any: [leaf, leaf, …] }`: json-rules-engine runs conditions of equal
+// priority all at once, so every leaf is evaluated and carries its own result. The groups (all/any/not)
+// are not given to the engine: trace.ts combines the leaves' results three-valued, which the engine's
+// two-valued groups could not do anyway, and nested groups cost the engine half its run (a promise chain
+// and a priority sort per group, and a deeper tree to deep-copy on every run). Parameter values are
+// written into the leaves, so a leaf reads one fact (the case) instead of two; engines are therefore kept
+// per set of parameter values (one per year, in practice).
+import { Engine, Rule, type TopLevelCondition } from 'json-rules-engine';
+import type { Condition, Leaf } from '../rulebase/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
 
@@ -38,12 +41,19 @@ export function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
-function toEngineCondition(c: Condition, parameters: ParameterValues): NestedCondition {
-  if ('all' in c) return { all: c.all.map((x) => toEngineCondition(x, parameters)) };
-  if ('any' in c) return { any: c.any.map((x) => toEngineCondition(x, parameters)) };
-  if ('not' in c) return { not: toEngineCondition(c.not, parameters) };
-  const param = paramName(c);
-  return { fact: 'case', path: c.fact, operator: c.operator, value: param ? parameters[param] : c.value };
+/** A leaf as json-rules-engine takes it: the case is the one fact, read at the leaf's path. */
+export interface EngineLeaf { fact: 'case'; path: string; operator: string; value: unknown }
+
+const toEngineLeaf = (leaf: Leaf, parameters: ParameterValues): EngineLeaf => {
+  const param = paramName(leaf);
+  return { fact: 'case', path: leaf.fact, operator: leaf.operator, value: param ? parameters[param] : leaf.value };
+};
+
+function leavesOf(c: Condition): Leaf[] {
+  if ('all' in c) return c.all.flatMap(leavesOf);
+  if ('any' in c) return c.any.flatMap(leavesOf);
+  if ('not' in c) return leavesOf(c.not);
+  return [c];
 }
 
 export interface CompiledTest {
@@ -84,49 +94,68 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
   return { regulation, tests, parametersOn };
 }
 
-/** The engine conditions of `tests`, parameter values written in. */
-export const engineConditions = (tests: readonly CompiledTest[], parameters: ParameterValues): NestedCondition[] =>
-  tests.map((t) => toEngineCondition(t.condition, parameters));
-
-/** An engine with one rule holding `tests`, parameter values written in. */
-export function newEngine(tests: readonly CompiledTest[], parameters: ParameterValues): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  const conditions = { any: engineConditions(tests, parameters) } as TopLevelCondition;
-  engine.addRule(new Rule({ name: 'tests', conditions, event: { type: 'tests' } }));
-  return engine;
+/**
+ * The tests a case runs, and the distinct leaves of their conditions: what a runner evaluates. Leaves that
+ * read the same path with the same operator and value (after parameters are written in) are one.
+ */
+export interface TestSet {
+  tests: readonly CompiledTest[];
+  names: ReadonlySet<string>;
+  leaves: readonly EngineLeaf[];
+  /** Each rule-base leaf of the tests: its place in `leaves`. */
+  slots: ReadonlyMap<Leaf, number>;
 }
 
-/** What json-rules-engine leaves on each condition after a run. */
-export interface EngineNode {
+function testSet(tests: CompiledTest[], parameters: ParameterValues): TestSet {
+  const leaves: EngineLeaf[] = [];
+  const byKey = new Map<string, number>();
+  const slots = new Map<Leaf, number>();
+  for (const leaf of tests.flatMap((t) => leavesOf(t.condition))) {
+    const engineLeaf = toEngineLeaf(leaf, parameters);
+    const { path, operator, value } = engineLeaf;
+    const key = `${path} ${operator} ${value === undefined ? '-' : JSON.stringify(value)}`; // '-': no value on this date
+    let slot = byKey.get(key);
+    if (slot === undefined) byKey.set(key, (slot = leaves.push(engineLeaf) - 1));
+    slots.set(leaf, slot);
+  }
+  return { tests, names: new Set(tests.map((t) => t.name)), leaves, slots };
+}
+
+/** What json-rules-engine leaves on a leaf after a run. */
+export interface LeafResult {
   result?: boolean;
   factResult?: unknown;
   valueResult?: unknown;
-  all?: EngineNode[];
-  any?: EngineNode[];
-  not?: EngineNode;
 }
 
-/** Runs `tests` on a case: per test name, the engine's result node for its root condition. */
-export async function runTests(engine: Engine, tests: readonly CompiledTest[], c: unknown): Promise<Map<string, EngineNode>> {
-  const { results, failureResults } = await engine.run({ case: c });
-  const rule = (results[0] ?? failureResults[0])!.conditions as unknown as EngineNode;
-  return new Map(tests.map((t, i) => [t.name, rule.any![i]!]));
+/** One run: which tests ran, and what each of their leaves gave. */
+export class TestResults {
+  constructor(private readonly set: TestSet, private readonly results: readonly LeafResult[]) {}
+
+  /** A category's test runs only when the case claims its ground. */
+  ran(name: string): boolean {
+    return this.set.names.has(name);
+  }
+
+  leaf(leaf: Leaf): LeafResult {
+    return this.results[this.set.slots.get(leaf)!]!;
+  }
 }
 
 /** Runs a compiled regulation's tests on a case (see EnginePool and direct.ts DirectRunner). */
 export interface TestRunner {
-  run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> | Map<string, EngineNode>;
+  run(c: unknown, parameters: ParameterValues): Promise<TestResults> | TestResults;
 }
 
 /**
- * The tests a case runs, chosen once per set of parameter values and set of claimed grounds: categories a
- * case does not claim are not run at all.
+ * The test sets of one compiled regulation, made once per set of parameter values and set of claimed
+ * grounds: categories a case does not claim are not run at all. `make` adds what a runner keeps per set.
  */
 export class TestSets<T> {
   private readonly sets = new Map<ParameterValues, Map<string, T>>();
   private readonly grounds: string[];
 
-  constructor(private readonly compiled: CompiledRegulation, private readonly make: (tests: CompiledTest[], parameters: ParameterValues) => T) {
+  constructor(private readonly compiled: CompiledRegulation, private readonly make: (set: TestSet) => T) {
     this.grounds = [...new Set(compiled.tests.flatMap((t) => (t.ground ? [t.ground] : [])))];
   }
 
@@ -136,30 +165,39 @@ export class TestSets<T> {
     let byClaim = this.sets.get(parameters);
     if (!byClaim) this.sets.set(parameters, (byClaim = new Map()));
     let set = byClaim.get(key);
-    if (!set) byClaim.set(key, (set = this.make(this.compiled.tests.filter((t) => !t.ground || present.includes(t.ground)), parameters)));
+    if (!set) byClaim.set(key, (set = this.make(testSet(this.compiled.tests.filter((t) => !t.ground || present.includes(t.ground)), parameters))));
     return set;
   }
 }
 
 /**
- * json-rules-engine engines for one compiled regulation. An Engine keeps running state per instance
- * (json-rules-engine issue #303: overlapping runs on one engine skip rules), so each run borrows an
- * engine of its own.
+ * json-rules-engine engines for one compiled regulation, each with one rule holding a test set's leaves.
+ * An Engine keeps running state per instance (json-rules-engine issue #303: overlapping runs on one
+ * engine skip rules), so each run borrows an engine of its own.
  */
 export class EnginePool implements TestRunner {
-  private readonly sets: TestSets<{ tests: CompiledTest[]; idle: Engine[] }>;
+  private readonly sets: TestSets<{ set: TestSet; idle: Engine[] }>;
 
   constructor(compiled: CompiledRegulation) {
-    this.sets = new TestSets(compiled, (tests) => ({ tests, idle: [] }));
+    this.sets = new TestSets(compiled, (set) => ({ set, idle: [] }));
   }
 
-  async run(c: unknown, parameters: ParameterValues): Promise<Map<string, EngineNode>> {
-    const { tests, idle } = this.sets.for(c, parameters);
-    const engine = idle.pop() ?? newEngine(tests, parameters);
+  async run(c: unknown, parameters: ParameterValues): Promise<TestResults> {
+    const { set, idle } = this.sets.for(c, parameters);
+    const engine = idle.pop() ?? newEngine(set);
     try {
-      return await runTests(engine, tests, c);
+      const { results, failureResults } = await engine.run({ case: c });
+      const rule = (results[0] ?? failureResults[0])!.conditions as unknown as { any: LeafResult[] };
+      return new TestResults(set, rule.any);
     } finally {
       if (idle.length < 32) idle.push(engine);
     }
   }
+}
+
+function newEngine(set: TestSet): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  const conditions = { any: set.leaves } as unknown as TopLevelCondition;
+  engine.addRule(new Rule({ name: 'tests', conditions, event: { type: 'tests' } }));
+  return engine;
 }

@@ -7,7 +7,7 @@ import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { compile, EnginePool, ruleName, type CompiledRegulation, type EngineNode, type ParameterValues, type TestKind, type TestRunner } from './compile.ts';
+import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestKind, type TestResults, type TestRunner } from './compile.ts';
 import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
@@ -72,17 +72,17 @@ interface DecideInput {
   applicationDate: string;
   regulation: RegulationInForce;
   parameters: ParameterValues;
-  results: Map<string, EngineNode>;
+  results: TestResults;
   lang: Lang;
 }
 
-/** Pure: from the engine's per-rule results to the decision. */
+/** Pure: from the engine's results to the decision. */
 function decide({ c, date, applicationDate, regulation, parameters, results, lang }: DecideInput): Decision {
   const r = regulation.regulation;
   const say = phrases[lang];
   const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
   const testTrace = (kind: TestKind, t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
-    const conditions = trace(t.conditions, results.get(ruleName(kind, t.id))!, ctx, t.basis);
+    const conditions = trace(t.conditions, results, ctx, t.basis);
     return { id: t.id, label: t.label[lang], result: conditions.result, citation: citeArticle(t.basis, lang), basis: t.basis, conditions };
   };
 
@@ -92,7 +92,7 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
 
   // Per category: claimed?, own conditions, and the requirements that apply to it.
   const categories = r.categories.map((cat) => {
-    const claimed = !cat.ground || results.has(ruleName('category', cat.id));
+    const claimed = !cat.ground || results.ran(ruleName('category', cat.id));
     const own: TestTrace = claimed ? testTrace('category', cat)
       : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) };
     const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);

@@ -1,10 +1,10 @@
-// Three-valued reading of one json-rules-engine result. The engine evaluates every leaf (conditions of
-// equal priority all run); here a leaf whose fact is missing becomes `unknown` instead of the engine's
-// false, and groups combine by Kleene logic: a missing fact is never read as false.
+// Three-valued reading of a json-rules-engine run. The engine evaluates every leaf (compile.ts); here a
+// leaf whose fact is missing becomes `unknown` instead of the engine's false, and the groups of the
+// rule base combine their leaves by Kleene logic: a missing fact is never read as false.
 import type { Condition } from '../rulebase/schema.ts';
 import { citeArticle } from '../rulebase/cite.ts';
 import { paramName } from '../rulebase/parameters.ts';
-import type { EngineNode } from './compile.ts';
+import type { TestResults } from './compile.ts';
 import type { ConditionTrace, Lang, TruthValue } from './decision.ts';
 import { leafSentence } from './explain.ts';
 
@@ -53,25 +53,25 @@ function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthV
   return t;
 }
 
-/** Builds the trace of `condition` from the engine's result node of the same shape. */
-export function trace(condition: Condition, engineNode: EngineNode, ctx: TraceContext, inherited?: Condition['basis']): ConditionTrace {
+/** Builds the trace of `condition` from the results of its leaves in one run. */
+export function trace(condition: Condition, results: TestResults, ctx: TraceContext, inherited?: Condition['basis']): ConditionTrace {
   if ('all' in condition || 'any' in condition) {
     const isAll = 'all' in condition;
     const subs = isAll ? condition.all : condition.any;
-    const engineSubs = (isAll ? engineNode.all : engineNode.any)!;
-    const children = subs.map((c, i) => trace(c, engineSubs[i]!, ctx, condition.basis));
-    const results = children.map((c) => c.result);
-    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(results), ctx.lang, inherited);
+    const children = subs.map((c) => trace(c, results, ctx, condition.basis));
+    const values = children.map((c) => c.result);
+    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(values), ctx.lang, inherited);
     t.children = children;
     return t;
   }
   if ('not' in condition) {
-    const child = trace(condition.not, engineNode.not!, ctx, condition.basis);
+    const child = trace(condition.not, results, ctx, condition.basis);
     const t = node(condition, 'not', negate(child.result), ctx.lang, inherited);
     t.children = [child];
     return t;
   }
   const param = paramName(condition);
+  const engineNode = results.leaf(condition);
   const factValue = engineNode.factResult;
   const compareValue = param ? engineNode.valueResult : condition.value;
   const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engineNode.result ? 'true' : 'false';

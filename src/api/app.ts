@@ -5,6 +5,7 @@ import express, { Router } from 'express';
 import { today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import type { KeyVerifier } from './auth.ts';
+import { publicReads } from './cors.ts';
 import { mountDocs } from './docs-page.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { negotiateLanguage } from './language.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const v1 = Router();
+  v1.use(publicReads);
   // A known municipality is checked once for every route that names one; unknown codes are not logged.
   v1.param('municipalityCode', (_req, res, next, code: string) => {
     ruleBase.municipality(code);

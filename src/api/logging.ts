@@ -1,6 +1,6 @@
-// One log line per request (pino, JSON): request id, route, status (or aborted), duration, client, municipality,
-// outcome and rule-base digest. Request bodies, query strings and case facts are never logged: cases
-// hold health and violence data. Only fields named here can reach the log.
+// One log line per request (pino, JSON): request id, route, status (or aborted), duration, client,
+// municipality, outcome and rule-base digest. Request bodies, query strings and case facts are never
+// logged: cases hold health and violence data. Only fields named here can reach the log.
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';

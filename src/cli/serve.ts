@@ -30,7 +30,6 @@ const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] 
             (standaard: VOORRANG_GRACE of ${DEFAULT_GRACE_SECONDS}); een tweede signaal breekt ze meteen af
 `;
 
-
 /** More workers than this is a typing error, not a deployment. */
 const MAX_WORKERS = 64;
 

@@ -99,7 +99,7 @@ export function compile(regulation: RegulationInForce): CompiledRegulation {
  * read the same path with the same operator and value (after parameters are written in) are one.
  */
 export interface TestSet {
-  tests: readonly CompiledTest[];
+  /** The names of the tests (ruleName). */
   names: ReadonlySet<string>;
   leaves: readonly EngineLeaf[];
   /** Each rule-base leaf of the tests: its place in `leaves`. */
@@ -118,7 +118,7 @@ function testSet(tests: CompiledTest[], parameters: ParameterValues): TestSet {
     if (slot === undefined) byKey.set(key, (slot = leaves.push(engineLeaf) - 1));
     slots.set(leaf, slot);
   }
-  return { tests, names: new Set(tests.map((t) => t.name)), leaves, slots };
+  return { names: new Set(tests.map((t) => t.name)), leaves, slots };
 }
 
 /** What json-rules-engine leaves on a leaf after a run. */

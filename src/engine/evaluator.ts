@@ -7,7 +7,7 @@ import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestKind, type TestResults, type TestRunner } from './compile.ts';
+import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestResults, type TestRunner } from './compile.ts';
 import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
@@ -81,19 +81,19 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
   const r = regulation.regulation;
   const say = phrases[lang];
   const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
-  const testTrace = (kind: TestKind, t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
+  const testTrace = (t: { id: string; label: { nl: string; en: string }; basis: Category['basis']; conditions: Condition }): TestTrace => {
     const conditions = trace(t.conditions, results, ctx, t.basis);
     return { id: t.id, label: t.label[lang], result: conditions.result, citation: citeArticle(t.basis, lang), basis: t.basis, conditions };
   };
 
-  const requirements = r.requirements.map((t) => ({ test: t, trace: testTrace('requirement', t) }));
-  const refusals = r.refusalGrounds.map((t) => testTrace('refusalGround', t));
+  const requirements = r.requirements.map((t) => ({ test: t, trace: testTrace(t) }));
+  const refusals = r.refusalGrounds.map((t) => testTrace(t));
   const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
 
   // Per category: claimed?, own conditions, and the requirements that apply to it.
   const categories = r.categories.map((cat) => {
     const claimed = !cat.ground || results.ran(ruleName('category', cat.id));
-    const own: TestTrace = claimed ? testTrace('category', cat)
+    const own: TestTrace = claimed ? testTrace(cat)
       : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) };
     const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);
     const applicable = requirements.filter((q) => !(q.test.binding && bindingExempt));

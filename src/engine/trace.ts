@@ -71,10 +71,10 @@ export function trace(condition: Condition, results: TestResults, ctx: TraceCont
     return t;
   }
   const param = paramName(condition);
-  const engineNode = results.leaf(condition);
-  const factValue = engineNode.factResult;
-  const compareValue = param ? engineNode.valueResult : condition.value;
-  const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engineNode.result ? 'true' : 'false';
+  const engine = results.leaf(condition);
+  const factValue = engine.factResult;
+  const compareValue = param ? engine.valueResult : condition.value;
+  const result: TruthValue = isMissing(factValue) || isMissing(compareValue) ? 'unknown' : engine.result ? 'true' : 'false';
   const t = node(condition, 'leaf', result, ctx.lang, inherited);
   t.fact = condition.fact;
   if (!isMissing(factValue)) t.factValue = factValue as ConditionTrace['factValue'];

@@ -11,6 +11,7 @@ import type { DiffReport } from '../../diff/report.ts';
 import { resolveComparison } from '../../diff/sides.ts';
 import type { EvaluatesUnder } from '../../diff/witnesses.ts';
 import { methodNotAllowed } from '../error-handler.ts';
+import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
 import { parseWith, queryName } from '../validation.ts';
 
@@ -38,7 +39,7 @@ export function mountDiff(router: Router, ruleBase: RuleBase, today: () => strin
       if (!q.ok) throw problems.invalidInput(q.invalidParams);
       const report = await diffReport(ruleBase, req.params.municipalityCode!, { against: q.value.against, date: q.value.date ?? today() }, lang, evaluator);
       res.locals.log.digest = report.subject.digest;
-      res.json(report);
+      sendJson(res, report);
     })
     .all(methodNotAllowed('GET'));
 }

@@ -2,11 +2,12 @@
 import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { methodNotAllowed } from '../error-handler.ts';
+import { sendJsonBytes } from '../json-response.ts';
 import { API_VERSION } from '../version.ts';
 import type { Health } from '../schemas.ts';
 
 export function mountMeta(router: Router, ruleBase: RuleBase, openapi: object): void {
-  const openapiJson = JSON.stringify(openapi);
+  const openapiJson = Buffer.from(JSON.stringify(openapi));
   router.route('/health')
     .get((_req, res) => {
       const body: Health = { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length };
@@ -15,7 +16,7 @@ export function mountMeta(router: Router, ruleBase: RuleBase, openapi: object): 
     .all(methodNotAllowed('GET'));
   router.route('/openapi.json')
     .get((_req, res) => {
-      res.type('application/json').send(openapiJson);
+      sendJsonBytes(res, openapiJson);
     })
     .all(methodNotAllowed('GET'));
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IsoDate } from '../../case/schema.ts';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { methodNotAllowed } from '../error-handler.ts';
+import { sendJson } from '../json-response.ts';
 import { problems } from '../problem.ts';
 import { regulationDetail, regulationList } from '../regulation-views.ts';
 import { parseWith, queryName } from '../validation.ts';
@@ -24,7 +25,7 @@ export function mountRegulations(router: Router, ruleBase: RuleBase, today: () =
 
   router.route('/regulations')
     .get((req, res) => {
-      res.json(regulationList(ruleBase, dateOf(req, res.locals.lang)));
+      sendJson(res, regulationList(ruleBase, dateOf(req, res.locals.lang)));
     })
     .all(methodNotAllowed('GET'));
 
@@ -34,7 +35,7 @@ export function mountRegulations(router: Router, ruleBase: RuleBase, today: () =
       const code = req.params.municipalityCode!;
       const p = ruleBase.regulationOn(code, date);
       res.locals.log.digest = p.digest;
-      res.json(regulationDetail(ruleBase.municipality(code), p, date));
+      sendJson(res, regulationDetail(ruleBase.municipality(code), p, date));
     })
     .all(methodNotAllowed('GET'));
 }

@@ -10,6 +10,7 @@ import { ScenarioError } from '../../scenario/sides.ts';
 import { requireKey, type KeyVerifier } from '../auth.ts';
 import { jsonBody, type BodyLimit } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
+import { sendJson } from '../json-response.ts';
 import { ApiProblem, problems } from '../problem.ts';
 import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { parseWith } from '../validation.ts';
@@ -49,7 +50,7 @@ export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: Key
       try {
         const report = runScenario({ ...request, scenario }, ruleBase);
         Object.assign(res.locals.log, { cases: report.population.cases });
-        res.json(report);
+        sendJson(res, report);
       } catch (e) {
         if (e instanceof ScenarioError) throw refused(e);
         if (e instanceof PopulationErrors) {

@@ -32,13 +32,16 @@ export class LeasedRateLimit implements RateLimit {
 
   charge(client: string, cost: number): void | Promise<void> {
     if (cost <= 0) return; // a batch of one case was charged in full by the middleware
+    if (!this.spend(client, cost)) return this.topUp(client, cost);
+  }
+
+  /** Spends `cost` from what the client holds here, if it holds that much. */
+  private spend(client: string, cost: number): boolean {
     const h = this.held.get(client);
-    if (h && h.tokens >= cost) {
-      h.tokens -= cost;
-      h.at = this.now();
-      return;
-    }
-    return this.topUp(client, cost);
+    if (!h || h.tokens < cost) return false;
+    h.tokens -= cost;
+    h.at = this.now();
+    return true;
   }
 
   /**
@@ -49,12 +52,7 @@ export class LeasedRateLimit implements RateLimit {
   private async topUp(client: string, cost: number): Promise<void> {
     for (let underway = this.leasing.get(client); underway; underway = this.leasing.get(client)) {
       await underway;
-      const h = this.held.get(client);
-      if (h && h.tokens >= cost) {
-        h.tokens -= cost;
-        h.at = this.now();
-        return;
-      }
+      if (this.spend(client, cost)) return;
     }
     const lease = this.lease(client, cost);
     this.leasing.set(client, lease.catch(() => {}));

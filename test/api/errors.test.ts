@@ -171,10 +171,11 @@ describe('no input gives a 500 or a crash', () => {
     const { port } = server.address() as AddressInfo;
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
+    const received = once(server, 'request');
     socket.write(`POST ${url} HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth.Authorization}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"applicant":`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [, res] = await received; // the server has the request and part of its body
     socket.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await once(res, 'close'); // and has seen the client go
     const after = await fetch(`http://127.0.0.1:${port}/v1/health`);
     expect(after.status).toBe(200);
     server.close();

@@ -49,6 +49,8 @@ describe('paced: a run', () => {
       res.statusCode = req.url === '/fail' ? 500 : 200;
       res.end('x'.repeat(20_000));
     }).listen(0, '127.0.0.1');
+    // No keep-alive timeout: a connection left idle by a slow machine must not be closed under a request.
+    server.keepAliveTimeout = 0;
     await once(server, 'listening');
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -59,5 +61,5 @@ describe('paced: a run', () => {
       server.closeAllConnections();
       server.close();
     }
-  });
+  }, 30_000);
 });

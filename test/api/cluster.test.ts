@@ -105,7 +105,7 @@ describe('serve --workers 2 that cannot start', () => {
     await once(taken, 'listening');
     const port = (taken.address() as { port: number }).port;
     const { child, stderr } = serve(['--workers', '2', '--port', String(port)]);
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close'); // after stderr has been read to its end
     taken.close();
     expect(code).toBe(1);
     expect(stderr()).toContain('kan niet luisteren');
@@ -114,7 +114,7 @@ describe('serve --workers 2 that cannot start', () => {
 
   it('refuses a number of workers that is not one or more', async () => {
     const { child, stderr } = serve(['--workers', '0']);
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close'); // after stderr has been read to its end
     expect(code).toBe(2);
     expect(stderr()).toContain("ongeldig aantal werkers '0'");
   }, 30_000);

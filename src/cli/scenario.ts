@@ -4,16 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BUNDLED_RULES_DIR, loadRuleBase, readRuleFiles } from '../rulebase/load.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
-import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/files.ts';
-import { feedFile, feedGenerated } from '../scenario/feed.ts';
-import { feedFileParallel, generateParallel } from '../scenario/parallel.ts';
-import { formatOf } from '../scenario/population.ts';
-import { progressBar } from '../scenario/progress.ts';
-import { FORMATS, render, type Format } from '../scenario/render.ts';
-import { ScenarioRun } from '../scenario/run.ts';
-import { prepareScenario } from '../scenario/prepare.ts';
-import { ScenarioError } from '../scenario/sides.ts';
-import type { Vacancies } from '../scenario/schema.ts';
+import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/model/files.ts';
+import { feedFile, feedGenerated } from '../scenario/run/feed.ts';
+import { feedFileParallel, generateParallel } from '../scenario/run/parallel.ts';
+import { formatOf } from '../scenario/population/read.ts';
+import { progressBar } from '../scenario/run/progress.ts';
+import { FORMATS, render, type Format } from '../scenario/report/render.ts';
+import { ScenarioRun } from '../scenario/run/tally.ts';
+import { prepareScenario } from '../scenario/run/prepare.ts';
+import { ScenarioError } from '../scenario/run/sides.ts';
+import type { Vacancies } from '../scenario/model/schema.ts';
 import type { Command } from './main.ts';
 
 export const scenario: Command = {

@@ -2,12 +2,12 @@
 // (POST /v1/scenarios): an inline scenario with up to 10,000 inline cases or a generator spec.
 import { z } from 'zod';
 import type { RuleBase } from '../rulebase/rulebase.ts';
-import { generatePopulation } from './generator.ts';
-import { PopulationRecord, Scenario, Vacancies, type PopulationError } from './schema.ts';
-import { ScenarioRun } from './run.ts';
-import { prepareScenario } from './prepare.ts';
-import type { ScenarioReport } from './report-schema.ts';
-import { ScenarioError } from './sides.ts';
+import { generatePopulation } from './population/generator.ts';
+import { PopulationRecord, Scenario, Vacancies, type PopulationError } from './model/schema.ts';
+import { ScenarioRun } from './run/tally.ts';
+import { prepareScenario } from './run/prepare.ts';
+import type { ScenarioReport } from './model/report-schema.ts';
+import { ScenarioError } from './run/sides.ts';
 
 export const MAX_INLINE_CASES = 10_000;
 export const MAX_GENERATED_CASES = 100_000;

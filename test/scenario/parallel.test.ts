@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
-import { prepareScenario } from '../../src/scenario/prepare.ts';
-import { ScenarioRun } from '../../src/scenario/run.ts';
-import { Scenario } from '../../src/scenario/schema.ts';
-import { feedFile, feedGenerated } from '../../src/scenario/feed.ts';
-import { feedFileParallel, generateParallel } from '../../src/scenario/parallel.ts';
-import { generatePopulation } from '../../src/scenario/generator.ts';
-import { csvHeader, csvLine } from '../../src/scenario/csv.ts';
+import { prepareScenario } from '../../src/scenario/run/prepare.ts';
+import { ScenarioRun } from '../../src/scenario/run/tally.ts';
+import { Scenario } from '../../src/scenario/model/schema.ts';
+import { feedFile, feedGenerated } from '../../src/scenario/run/feed.ts';
+import { feedFileParallel, generateParallel } from '../../src/scenario/run/parallel.ts';
+import { generatePopulation } from '../../src/scenario/population/generator.ts';
+import { csvHeader, csvLine } from '../../src/scenario/population/csv.ts';
 
 const ruleBase = loadRuleBase();
 const scenario = Scenario.parse({

@@ -9,14 +9,14 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { applyVariant } from '../../src/rulebase/variant.ts';
-import { ScenarioRun } from '../../src/scenario/run.ts';
-import { prepareScenario } from '../../src/scenario/prepare.ts';
-import { Scenario, type PopulationRow } from '../../src/scenario/schema.ts';
-import { ScenarioError } from '../../src/scenario/sides.ts';
-import { render } from '../../src/scenario/render.ts';
-import { ScenarioReport } from '../../src/scenario/report-schema.ts';
+import { ScenarioRun } from '../../src/scenario/run/tally.ts';
+import { prepareScenario } from '../../src/scenario/run/prepare.ts';
+import { Scenario, type PopulationRow } from '../../src/scenario/model/schema.ts';
+import { ScenarioError } from '../../src/scenario/run/sides.ts';
+import { render } from '../../src/scenario/report/render.ts';
+import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { runScenario, PopulationErrors } from '../../src/scenario/run-scenario.ts';
-import { parseScenario } from '../../src/scenario/files.ts';
+import { parseScenario } from '../../src/scenario/model/files.ts';
 import { bundledFiles, registryText } from '../fixtures.ts';
 import { mantelzorg, eligible } from '../engine/cases.ts';
 import type { Case } from '../../src/case/schema.ts';
@@ -182,7 +182,7 @@ describe('runScenario (the API function)', () => {
 });
 
 describe('example scenario files', () => {
-  const dir = new URL('../../examples/scenarios/', import.meta.url);
+  const dir = new URL('../../examples/scenarios', import.meta.url);
   const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(new URL('../../schemas/scenario.schema.json', import.meta.url), 'utf8')));
   for (const name of readdirSync(dir)) {
     it(`${name} is valid (zod and the JSON Schema editors use)`, () => {

@@ -6,7 +6,7 @@ import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { jsonPath } from '../../rulebase/problems.ts';
 import { PopulationErrors, runScenario, ScenarioRequest } from '../../scenario/run-scenario.ts';
-import { ScenarioError } from '../../scenario/sides.ts';
+import { ScenarioError } from '../../scenario/run/sides.ts';
 import { requireKey, type KeyVerifier } from '../auth.ts';
 import { jsonBody, type BodyLimit } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';

@@ -1,14 +1,14 @@
 // The bulk evaluator: every case through baseline and variant with the compiled fast path, counted into
 // one transition matrix per municipality (baseline state × variant state). Nothing per case is kept but
 // the first few examples of each changed cell, so memory stays flat however large the population.
-import type { Lang } from '../engine/decision.ts';
-import { URGENT_BASE, type FastRegulation } from '../engine/fast.ts';
-import type { ExampleCell, ReportState, ScenarioReport, Scope } from './report-schema.ts';
-import type { PopulationError, PopulationRow, ScenarioSpec, Vacancies } from './schema.ts';
+import type { Lang } from '../../engine/decision.ts';
+import { URGENT_BASE, type FastRegulation } from '../../engine/fast.ts';
+import type { ExampleCell, ReportState, ScenarioReport, Scope } from '../model/report-schema.ts';
+import type { PopulationError, PopulationRow, ScenarioSpec, Vacancies } from '../model/schema.ts';
 import type { PreparedScenario } from './prepare.ts';
 import type { ResolvedSide } from './sides.ts';
-import { explain } from './why.ts';
-import { fairShare } from './fair-share.ts';
+import { explain } from '../why.ts';
+import { fairShare } from '../report/fair-share.ts';
 
 export const NO_SCHEME = 0;
 

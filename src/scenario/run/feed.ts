@@ -1,9 +1,9 @@
 // Feeding a population into a run: from a file (streamed), from the generator, or from rows in memory.
 import { createReadStream, statSync } from 'node:fs';
-import { generatePopulation, type GeneratorOptions } from './generator.ts';
-import { readPopulation, type PopulationFormat } from './population.ts';
+import { generatePopulation, type GeneratorOptions } from '../population/generator.ts';
+import { readPopulation, type PopulationFormat } from '../population/read.ts';
 import type { Progress } from './progress.ts';
-import type { ScenarioRun } from './run.ts';
+import type { ScenarioRun } from './tally.ts';
 
 export async function feedFile(run: ScenarioRun, path: string, format: PopulationFormat, progress?: (total: number) => Progress): Promise<void> {
   const bar = progress?.(statSync(path).size);

@@ -3,12 +3,12 @@
 // file added to the rule base and changes applied. A rule file or change that breaks the law is refused
 // with the same message a rule file gets.
 import { parse as parseYaml } from 'yaml';
-import { compileFast, type FastRegulation } from '../engine/fast.ts';
-import { buildRuleBase, NotInForceError, UnknownMunicipalityError, type RegulationInForce, type RuleBase, type SourceFile } from '../rulebase/rulebase.ts';
-import { RuleBaseError, formatProblem } from '../rulebase/problems.ts';
-import { applyVariant } from '../rulebase/variant.ts';
-import type { Lang } from '../engine/decision.ts';
-import type { Side } from './schema.ts';
+import { compileFast, type FastRegulation } from '../../engine/fast.ts';
+import { buildRuleBase, NotInForceError, UnknownMunicipalityError, type RegulationInForce, type RuleBase, type SourceFile } from '../../rulebase/rulebase.ts';
+import { RuleBaseError, formatProblem } from '../../rulebase/problems.ts';
+import { applyVariant } from '../../rulebase/variant.ts';
+import type { Lang } from '../../engine/decision.ts';
+import type { Side } from '../model/schema.ts';
 
 /** A problem with the scenario itself (not with a population line). */
 export interface ScenarioProblem {

@@ -1,6 +1,6 @@
 // Population as NDJSON: one JSON object a line, `{ "id"?, "municipality"?, "case": { … } }`, validated by
 // the zod schema of a population record (the case schema inside it). Problems name line and JSON path.
-import { PopulationRecord, type PopulationError, type PopulationRow } from './schema.ts';
+import { PopulationRecord, type PopulationError, type PopulationRow } from '../model/schema.ts';
 
 export function ndjsonRow(text: string, line: number): PopulationRow | PopulationError[] {
   let raw: unknown;

@@ -4,11 +4,11 @@
 // number, the report is identical to a run in one thread (a test holds them equal).
 import { createReadStream, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CsvPopulation } from './csv.ts';
-import type { PopulationFormat } from './population.ts';
+import { CsvPopulation } from '../population/csv.ts';
+import type { PopulationFormat } from '../population/read.ts';
 import type { Progress } from './progress.ts';
-import type { ScenarioRun } from './run.ts';
-import type { PopulationRow } from './schema.ts';
+import type { ScenarioRun } from './tally.ts';
+import type { PopulationRow } from '../model/schema.ts';
 import { planOf, type RunPlan } from './plan.ts';
 
 /** What a worker starts from: the resolved regulations as plain data (no rule base to load). */

@@ -1,12 +1,12 @@
 // One worker thread of a parallel run (parallel.ts): compiles the regulations of the plan, evaluates the
 // lines or generator ranges it is handed, and posts back its counts, first examples and first errors.
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvPopulation } from './csv.ts';
-import { generatePopulation } from './generator.ts';
-import { decode } from './lines.ts';
-import { parseLine } from './population.ts';
+import { CsvPopulation } from '../population/csv.ts';
+import { generatePopulation } from '../population/generator.ts';
+import { decode } from '../population/lines.ts';
+import { parseLine } from '../population/read.ts';
 import { setupOf } from './plan.ts';
-import { ScenarioRun } from './run.ts';
+import { ScenarioRun } from './tally.ts';
 import type { WorkerResult, WorkerSetup, WorkerTask } from './parallel.ts';
 
 const setup = workerData as WorkerSetup;

@@ -1,18 +1,14 @@
-// The bulk evaluator: every case through baseline and variant with the compiled fast path, counted into
-// one transition matrix per municipality (baseline state × variant state). Nothing per case is kept but
-// the first few examples of each changed cell, so memory stays flat however large the population.
-import type { Lang } from '../../engine/decision.ts';
+// The bulk count: every case through baseline and variant with the compiled fast path, counted into one
+// transition matrix per municipality (baseline state × variant state). Nothing per case is kept but the
+// first few examples of each changed cell, so memory stays flat however large the population.
 import { URGENT_BASE, type FastRegulation } from '../../engine/fast.ts';
-import type { ExampleCell, ReportState, ScenarioReport, Scope } from '../model/report-schema.ts';
-import type { PopulationError, PopulationRow, ScenarioSpec, Vacancies } from '../model/schema.ts';
-import type { PreparedScenario } from './prepare.ts';
-import type { ResolvedSide } from './sides.ts';
-import { explain } from '../why.ts';
-import { fairShare } from '../report/fair-share.ts';
+import type { ReportState } from '../model/report-schema.ts';
+import type { PopulationError, PopulationRow, ScenarioSpec } from '../model/schema.ts';
 
-export const NO_SCHEME = 0;
+/** The first state prepare.ts lays out: no urgentieregeling in force. */
+const NO_SCHEME = 0;
 
-/** What a run needs: the compiled regulation per municipality on each side, and the states. */
+/** What a tally needs of a side: the compiled regulation per municipality, and the date. */
 export interface SideRun {
   date: string;
   /** Municipality code → its compiled regulation; null where no urgentieregeling is in force. */
@@ -27,7 +23,7 @@ export interface RunSetup {
   variant: SideRun;
 }
 
-interface MunicipalityAcc {
+export interface MunicipalityCount {
   code: string;
   b: FastRegulation | null;
   v: FastRegulation | null;
@@ -39,18 +35,33 @@ interface MunicipalityAcc {
   cases: number;
 }
 
-export class ScenarioRun {
+/** A case kept as an example of its cell (from and to are global state indices). */
+export interface Example {
+  row: PopulationRow;
+  from: number;
+  to: number;
+}
+
+/** Counts as plain data, the form a worker posts back. */
+export interface Counts {
+  counts: Record<string, { cases: number; matrix: number[] }>;
+  examples: Example[];
+}
+
+export class Tally {
   readonly errors: PopulationError[] = [];
   /** Errors beyond those kept (a file full of errors still ends with a count). */
   errorCount = 0;
-  private readonly acc = new Map<string, MunicipalityAcc>();
-  private readonly examples = new Map<number, { row: PopulationRow; from: number; to: number }[]>();
-  private readonly size: number;
+  readonly byMunicipality = new Map<string, MunicipalityCount>();
+  /** Matrix cell → its first examples. */
+  readonly examples = new Map<number, Example[]>();
+  /** Number of states: the matrix is size × size. */
+  readonly size: number;
   private readonly bDate: string;
   private readonly vDate: string;
   cases = 0;
 
-  constructor(readonly setup: RunSetup | PreparedScenario, readonly maxErrors = 100) {
+  constructor(readonly setup: RunSetup, readonly maxErrors = 100) {
     const { states, baseline, variant } = setup;
     this.size = states.length;
     this.bDate = baseline.date;
@@ -66,7 +77,7 @@ export class ScenarioRun {
     for (const code of setup.municipalities) {
       const b = baseline.byMunicipality.get(code) ?? null;
       const v = variant.byMunicipality.get(code) ?? null;
-      this.acc.set(code, { code, b, v, bMap: codeMap(b), vMap: codeMap(v), matrix: new Float64Array(this.size * this.size), cases: 0 });
+      this.byMunicipality.set(code, { code, b, v, bMap: codeMap(b), vMap: codeMap(v), matrix: new Float64Array(this.size * this.size), cases: 0 });
     }
   }
 
@@ -77,7 +88,7 @@ export class ScenarioRun {
 
   /** The hot loop: two compiled evaluations and one increment per case. */
   add(row: PopulationRow): void {
-    const m = this.acc.get(row.municipality);
+    const m = this.byMunicipality.get(row.municipality);
     if (!m) {
       this.error({ line: row.line, column: 'municipality', message: `onbekende gemeente '${row.municipality}' (niet in rules/gemeenten.yaml)` });
       return;
@@ -96,10 +107,10 @@ export class ScenarioRun {
     }
   }
 
-  /** Merges another run's counts (a worker's share of the population). */
-  merge(counts: Record<string, { cases: number; matrix: number[] }>, examples: { row: PopulationRow; from: number; to: number }[], errors: PopulationError[], errorCount: number): void {
+  /** Merges another tally's counts (a worker's share of the population). */
+  merge({ counts, examples }: Counts, errors: PopulationError[], errorCount: number): void {
     for (const [code, c] of Object.entries(counts)) {
-      const m = this.acc.get(code)!;
+      const m = this.byMunicipality.get(code)!;
       m.cases += c.cases;
       this.cases += c.cases;
       c.matrix.forEach((n, i) => (m.matrix[i]! += n));
@@ -114,86 +125,9 @@ export class ScenarioRun {
     this.errorCount += errorCount - errors.length;
   }
 
-  /** Counts in a form a worker can post back. */
-  counts(): { counts: Record<string, { cases: number; matrix: number[] }>; examples: { row: PopulationRow; from: number; to: number }[] } {
-    const counts: Record<string, { cases: number; matrix: number[] }> = {};
-    for (const m of this.acc.values()) if (m.cases) counts[m.code] = { cases: m.cases, matrix: [...m.matrix] };
+  counts(): Counts {
+    const counts: Counts['counts'] = {};
+    for (const m of this.byMunicipality.values()) if (m.cases) counts[m.code] = { cases: m.cases, matrix: [...m.matrix] };
     return { counts, examples: [...this.examples.values()].flat() };
-  }
-
-  report(source: string, vacancies?: Vacancies): ScenarioReport {
-    if (!('ruleBase' in this.setup)) throw new Error('report() needs the prepared scenario (a worker only counts)');
-    const { scenario, states, ruleBase, baseline, variant } = this.setup;
-    const S = this.size;
-    const scope = (kind: Scope['kind'], id: string, name: string, members: MunicipalityAcc[]): Scope => {
-      const matrix = new Float64Array(S * S);
-      for (const m of members) m.matrix.forEach((n, i) => (matrix[i]! += n));
-      const rows = new Array<number>(S).fill(0);
-      const cols = new Array<number>(S).fill(0);
-      const transitions: Scope['transitions'] = [];
-      for (let f = 0; f < S; f++) {
-        for (let t = 0; t < S; t++) {
-          const n = matrix[f * S + t]!;
-          rows[f]! += n;
-          cols[t]! += n;
-          if (n) transitions.push({ from: states[f]!.id, to: states[t]!.id, count: n });
-        }
-      }
-      const sum = (arr: number[], outcome: string) => states.reduce((s, st, i) => s + (st.outcome === outcome ? arr[i]! : 0), 0);
-      return {
-        kind, id, name, cases: members.reduce((s, m) => s + m.cases, 0),
-        counts: states.map((st, i) => ({ state: st.id, baseline: rows[i]!, variant: cols[i]! })).filter((c) => c.baseline || c.variant),
-        transitions,
-        urgent: { baseline: sum(rows, 'urgent'), variant: sum(cols, 'urgent') },
-        undetermined: { baseline: sum(rows, 'undetermined'), variant: sum(cols, 'undetermined') },
-      };
-    };
-    const all = [...this.acc.values()];
-    const municipalities = ruleBase.municipalities.map((m) => scope('municipality', m.code, m.name, [this.acc.get(m.code)!]));
-    const scopes = [
-      scope('total', 'total', scenario.language === 'nl' ? 'Alle gemeenten' : 'All municipalities', all),
-      ...ruleBase.regions.map((r) => scope('region', r.id, r.name, all.filter((m) => ruleBase.municipality(m.code).region === r.id))),
-      ...municipalities,
-    ];
-
-    const examples: ExampleCell[] = [...this.examples.entries()].sort(([a], [b]) => a - b).map(([cell, list]) => {
-      const from = Math.floor(cell / S);
-      const to = cell % S;
-      return {
-        from: states[from]!.id, to: states[to]!.id,
-        count: all.reduce((s, m) => s + m.matrix[cell]!, 0),
-        cases: list.map(({ row }) => this.example(row, states[from]!.category, states[to]!.category)),
-      };
-    });
-
-    const summary = (side: ResolvedSide) => ({
-      title: side.title, date: side.date, regulations: side.regulations,
-      noScheme: [...side.byMunicipality].filter(([, f]) => !f).map(([code]) => code),
-    });
-    const regionOf = (code: string) => {
-      const m = ruleBase.municipalities.find((x) => x.code === code);
-      return m && ruleBase.regions.find((r) => r.id === m.region);
-    };
-    return {
-      scenario: { name: scenario.name, ...(scenario.description && { description: scenario.description }), date: scenario.date, language: scenario.language },
-      baseline: summary(baseline),
-      variant: summary(variant),
-      population: { source, cases: this.cases },
-      states: states.filter((_, i) => scopes[0]!.counts.some((c) => c.state === states[i]!.id)),
-      scopes,
-      examples,
-      ...(vacancies && { fairShare: fairShare(vacancies, municipalities, regionOf) }),
-    };
-  }
-
-  /** Each side explained with the other side's category in focus: why it did (not) choose that one. */
-  private example(row: PopulationRow, fromCategory: string | undefined, toCategory: string | undefined) {
-    const m = this.acc.get(row.municipality)!;
-    const lang: Lang = this.setup.scenario.language;
-    return {
-      id: row.id ?? String(row.line), line: row.line, municipality: row.municipality,
-      baseline: explain(m.b, row.case, this.bDate, toCategory ?? fromCategory, lang),
-      variant: explain(m.v, row.case, this.vDate, fromCategory ?? toCategory, lang),
-    };
   }
 }

@@ -14,7 +14,8 @@ import { parseVacancies } from '../../scenario/model/files.ts';
 import { barsSvg, matrixSvg } from '../../scenario/report/html.ts';
 import { readPopulation } from '../../scenario/population/read.ts';
 import type { ScenarioReport } from '../../scenario/model/report-schema.ts';
-import { MAX_GENERATED_CASES, MAX_INLINE_CASES, PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
+import { MAX_GENERATED_CASES, MAX_INLINE_CASES } from '../../scenario/model/request.ts';
+import { PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
 import { Scenario, type PopulationRecord, type Vacancies } from '../../scenario/model/schema.ts';
 import { ScenarioError } from '../../scenario/run/sides.ts';
 import { html, jsonData, raw, type Html } from '../html.ts';
@@ -207,7 +208,7 @@ export async function runWorkbench(ruleBase: RuleBase, req: WorkbenchRequest, va
     population = req.population;
   }
   try {
-    const report = runScenario({ scenario: req.scenario, population, ...(vacancies && { vacancies }) }, ruleBase);
+    const report = await runScenario(req.scenario, population, { ruleBase, ...(vacancies && { vacancies }) });
     return { status: 200, html: reportView(report).text };
   } catch (e) {
     if (e instanceof ScenarioError) return problem(422, w.refused, e.problems.map((p) => `${p.path}: ${p.message}`));

@@ -86,30 +86,11 @@ export const scenario: Command = {
         // One thread unless asked: worker threads cost memory, and on a machine busy with other work they
         // were measured no faster.
         workers: workersOption ?? 0,
-        progress: (total) => progressBar(total),
+        progress: progressBar,
         source,
       });
     } catch (e) {
-      if (e instanceof ScenarioError) {
-        for (const p of e.problems) console.error(`${file}: ${p.path}: ${p.message}`);
-        return 1;
-      }
-      if (e instanceof RuleBaseError) {
-        console.error(e.message);
-        return 1;
-      }
-      if (e instanceof PopulationErrors) {
-        for (const x of e.errors) console.error(`${source}:${x.line}${x.column ? `: ${x.column}` : ''}: ${x.message}`);
-        const more = e.count - e.errors.length;
-        console.error(`${e.count} fout(en) in de populatie${more ? ` (${more} niet getoond)` : ''}; geen rapport: een populatie met overgeslagen regels zou een ander antwoord geven`);
-        return 1;
-      }
-      // The population file could not be read (it does not exist, a directory, …).
-      if ('file' in population && (e as NodeJS.ErrnoException).code !== undefined) {
-        console.error(`${population.file}: ${(e as Error).message}`);
-        return 2;
-      }
-      throw e;
+      return failed(e, file, population, source);
     }
     const output = render(report, format);
     if (typeof values.out === 'string') writeFileSync(values.out, output);
@@ -117,3 +98,27 @@ export const scenario: Command = {
     return 0;
   },
 };
+
+/** Says on stderr why the scenario gave no report, and returns the exit code; rethrows what is a bug. */
+function failed(e: unknown, file: string, population: Population, source: string): number {
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) console.error(`${file}: ${p.path}: ${p.message}`);
+    return 1;
+  }
+  if (e instanceof RuleBaseError) {
+    console.error(e.message);
+    return 1;
+  }
+  if (e instanceof PopulationErrors) {
+    for (const x of e.errors) console.error(`${source}:${x.line}${x.column ? `: ${x.column}` : ''}: ${x.message}`);
+    const more = e.count - e.errors.length;
+    console.error(`${e.count} fout(en) in de populatie${more ? ` (${more} niet getoond)` : ''}; geen rapport: een populatie met overgeslagen regels zou een ander antwoord geven`);
+    return 1;
+  }
+  // The population file could not be read (it does not exist, is a directory, …).
+  if ('file' in population && (e as NodeJS.ErrnoException).code !== undefined) {
+    console.error(`${population.file}: ${(e as Error).message}`);
+    return 2;
+  }
+  throw e;
+}

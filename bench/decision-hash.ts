@@ -7,7 +7,7 @@ import { Evaluator } from '../src/engine/evaluator.ts';
 import { compileFast } from '../src/engine/fast.ts';
 import { loadRuleBase } from '../src/rulebase/load.ts';
 import { addDays } from '../src/rulebase/dates.ts';
-import { generatePopulation } from '../src/scenario/generator.ts';
+import { generatePopulation } from '../src/scenario/population/generator.ts';
 
 const TOTAL = 6000;
 const ruleBase = loadRuleBase();

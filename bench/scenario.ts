@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { loadRuleBase } from '../src/rulebase/load.ts';
 import { Evaluator } from '../src/engine/evaluator.ts';
 import { compileFast } from '../src/engine/fast.ts';
-import { generatePopulation } from '../src/scenario/generator.ts';
-import { csvHeader, csvLine } from '../src/scenario/csv.ts';
+import { generatePopulation } from '../src/scenario/population/generator.ts';
+import { csvHeader, csvLine } from '../src/scenario/population/csv.ts';
 import { modelByHand } from './model-by-hand.ts';
 import { modelParams } from './model-params.ts';
 

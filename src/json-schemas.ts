@@ -4,7 +4,7 @@ import { Case } from './case/schema.ts';
 import { RuleFile } from './rulebase/schema.ts';
 import { RuleTestFile } from './testing/yaml-tests.ts';
 import { Decision } from './engine/decision.ts';
-import { Scenario, Vacancies } from './scenario/schema.ts';
+import { Scenario, Vacancies } from './scenario/model/schema.ts';
 
 /** File name in schemas/ → schema document. */
 export const jsonSchemas: Record<string, Record<string, unknown>> = {

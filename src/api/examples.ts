@@ -16,9 +16,10 @@ import type { Decision } from '../engine/decision.ts';
 import { lazyEvaluator } from '../diff/compare-regulations.ts';
 import type { DiffReport } from '../diff/report.ts';
 import type { EvaluatesUnder } from '../diff/witnesses.ts';
-import { PopulationErrors, runScenario, ScenarioRequest } from '../scenario/run-scenario.ts';
-import type { ScenarioReport } from '../scenario/report-schema.ts';
-import { ScenarioError } from '../scenario/sides.ts';
+import { ScenarioRequest } from '../scenario/model/request.ts';
+import { PopulationErrors, runScenario } from '../scenario/run-scenario.ts';
+import type { ScenarioReport } from '../scenario/model/report-schema.ts';
+import { ScenarioError } from '../scenario/run/sides.ts';
 import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
 import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import { queryName } from './validation.ts';
@@ -88,12 +89,12 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
   const scenario = { ...scenarioRequest, scenario: { ...scenarioRequest.scenario, language: 'nl' as const } };
   let scenarioRefused: Problem | undefined, invalidPopulation: Problem | undefined;
   try {
-    runScenario(refusedRequest, ruleBase);
+    await runScenario(refusedRequest.scenario, refusedRequest.population, { ruleBase });
   } catch (e) {
     if (e instanceof ScenarioError) scenarioRefused = refused(e).render('nl', '/v1/scenarios');
   }
   try {
-    runScenario({ ...scenarioRequest, population: { cases: [{ case: { applicationDate: EXAMPLE_DATE } }, { id: 'a-2', municipality: 'GM9999', case: shown[0]!.case }] } }, ruleBase);
+    await runScenario(scenarioRequest.scenario, { cases: [{ case: { applicationDate: EXAMPLE_DATE } }, { id: 'a-2', municipality: 'GM9999', case: shown[0]!.case }] }, { ruleBase });
   } catch (e) {
     if (e instanceof PopulationErrors) invalidPopulation = populationInvalid(e).render('nl', '/v1/scenarios');
   }
@@ -110,7 +111,7 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
       against: 'model',
       report: await diffReport(ruleBase, m, { against: 'model', date: EXAMPLE_DATE }, 'nl', evaluatorUnder(evaluator) ?? lazyEvaluator()),
     },
-    scenario: { request: scenarioRequest, report: runScenario(scenario, ruleBase), refusedRequest },
+    scenario: { request: scenarioRequest, report: await runScenario(scenario.scenario, scenario.population, { ruleBase }), refusedRequest },
     health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length },
     problems: {
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),

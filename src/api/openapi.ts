@@ -8,9 +8,9 @@ import { Basis, Change, Condition, Regulation, Statute } from '../rulebase/schem
 import {
   ConditionChange, DecisionSummary, DiffReport, ParameterChange, Side as DiffSide, TestChange, ValueChange, Witness,
 } from '../diff/report.ts';
-import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/report-schema.ts';
-import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/run-scenario.ts';
-import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/schema.ts';
+import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/model/report-schema.ts';
+import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/model/request.ts';
+import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/model/schema.ts';
 import { BODY_LIMIT } from './body.ts';
 import type { Examples } from './examples.ts';
 import { PROBLEM_MEDIA_TYPE } from './problem.ts';

@@ -10,7 +10,7 @@ import { AgainstError, resolveComparison } from '../diff/sides.ts';
 import { renderMarkdown } from '../diff/render-markdown.ts';
 import { renderHtml } from '../diff/render-html.ts';
 import { renderJson } from '../diff/render-json.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const Format = z.enum(['md', 'json', 'html']);
 const render = { md: renderMarkdown, json: renderJson, html: renderHtml };

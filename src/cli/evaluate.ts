@@ -8,7 +8,7 @@ import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.
 import { Evaluator } from '../engine/evaluator.ts';
 import { Lang } from '../engine/decision.ts';
 import { renderDecision } from './render.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 export const evaluate: Command = {
   usage: 'voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] casus.yaml|json [--json] [--lang en]',

@@ -1,11 +1,6 @@
 // voorrang <command>: dispatch to one file per command. Exit codes: 0 ok, 1 a check failed, 2 usage.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-export interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  usage: string;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
-}
+import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.ts')).validate,

@@ -2,10 +2,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { generatePopulation, MUNICIPALITY_POPULATION } from '../scenario/generator.ts';
-import { csvHeader, csvLine } from '../scenario/csv.ts';
-import { ndjsonLine } from '../scenario/ndjson.ts';
-import type { Command } from './main.ts';
+import { generatePopulation, MUNICIPALITY_POPULATION } from '../scenario/population/generator.ts';
+import { csvHeader, csvLine } from '../scenario/population/csv.ts';
+import { ndjsonLine } from '../scenario/population/ndjson.ts';
+import type { Command } from './command.ts';
 
 export const population: Command = {
   usage: 'voorrang population --size N --seed S [--format csv|ndjson] [--out bestand] [--municipalities GM0014,GM1966]',

@@ -2,19 +2,16 @@
 //   or --size N [--seed S] for a synthetic population. Streams the population; progress on stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BUNDLED_RULES_DIR, loadRuleBase, readRuleFiles } from '../rulebase/load.ts';
+import { BUNDLED_RULES_DIR, loadRuleBase } from '../rulebase/load.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
-import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/files.ts';
-import { feedFile, feedGenerated } from '../scenario/feed.ts';
-import { feedFileParallel, generateParallel } from '../scenario/parallel.ts';
-import { formatOf } from '../scenario/population.ts';
-import { progressBar } from '../scenario/progress.ts';
-import { FORMATS, render, type Format } from '../scenario/render.ts';
-import { ScenarioRun } from '../scenario/run.ts';
-import { prepareScenario } from '../scenario/prepare.ts';
-import { ScenarioError } from '../scenario/sides.ts';
-import type { Vacancies } from '../scenario/schema.ts';
-import type { Command } from './main.ts';
+import { formatFileProblem, parseScenario, parseVacancies } from '../scenario/model/files.ts';
+import type { Vacancies } from '../scenario/model/schema.ts';
+import { formatOf } from '../scenario/population/read.ts';
+import { FORMATS, render, type Format } from '../scenario/report/render.ts';
+import { PopulationErrors, runScenario, type Population } from '../scenario/run-scenario.ts';
+import { ScenarioError } from '../scenario/run/sides.ts';
+import type { Command } from './command.ts';
+import { progressBar } from './progress-bar.ts';
 
 export const scenario: Command = {
   usage: 'voorrang scenario scenario.yaml (--population casussen.csv|.ndjson | --size N [--seed S]) [--format md|json|csv|html] [--out bestand] [--vacancies bestand] [--lang en] [--workers N]',
@@ -78,55 +75,50 @@ export const scenario: Command = {
       vacancies = v.value;
     }
 
-    const rulesDir = typeof values.rules === 'string' ? values.rules : BUNDLED_RULES_DIR;
-    let run: ScenarioRun;
+    const population: Population = typeof values.population === 'string' ? { file: values.population, format: popFormat! } : { generate: { size: size!, seed } };
+    const source = typeof values.population === 'string' ? values.population : `generator (--size ${size} --seed ${seed})`;
+    let report;
     try {
-      const ruleBase = loadRuleBase(rulesDir);
-      run = new ScenarioRun(prepareScenario(spec, {
-        ruleBase,
-        sources: () => ({ files: readRuleFiles(rulesDir), registryText: readFileSync(join(rulesDir, 'gemeenten.yaml'), 'utf8') }),
+      report = await runScenario(spec, population, {
+        ruleBase: loadRuleBase(typeof values.rules === 'string' ? values.rules : BUNDLED_RULES_DIR),
         readFile: (path) => readFileSync(resolve(here, path), 'utf8'),
-      }));
+        ...(vacancies && { vacancies }),
+        // One thread unless asked: worker threads cost memory, and on a machine busy with other work they
+        // were measured no faster.
+        workers: workersOption ?? 0,
+        progress: progressBar,
+        source,
+      });
     } catch (e) {
-      if (e instanceof ScenarioError) {
-        for (const p of e.problems) console.error(`${file}: ${p.path}: ${p.message}`);
-        return 1;
-      }
-      if (e instanceof RuleBaseError) {
-        console.error(e.message);
-        return 1;
-      }
-      throw e;
+      return failed(e, file, population, source);
     }
-
-    const progress = (total: number) => progressBar(total);
-    // One thread by default: on this two-core machine, shared with other work, worker threads measured no
-    // faster (npm run bench:scenario) and cost memory. --workers N spreads the work over N threads.
-    const workers = workersOption ?? 0;
-    let source: string;
-    if (typeof values.population === 'string') {
-      try {
-        if (workers > 0) await feedFileParallel(run, values.population, popFormat!, workers, progress);
-        else await feedFile(run, values.population, popFormat!, progress);
-      } catch (e) {
-        console.error(`${values.population}: ${(e as Error).message}`);
-        return 2;
-      }
-      source = values.population;
-    } else {
-      if (workers > 0) await generateParallel(run, { size: size!, seed }, workers, progress);
-      else feedGenerated(run, { size: size!, seed }, progress);
-      source = `generator (--size ${size} --seed ${seed})`;
-    }
-    if (run.errorCount) {
-      for (const e of run.errors) console.error(`${source}:${e.line}${e.column ? `: ${e.column}` : ''}: ${e.message}`);
-      const more = run.errorCount - run.errors.length;
-      console.error(`${run.errorCount} fout(en) in de populatie${more ? ` (${more} niet getoond)` : ''}; geen rapport: een populatie met overgeslagen regels zou een ander antwoord geven`);
-      return 1;
-    }
-    const output = render(run.report(source, vacancies), format);
+    const output = render(report, format);
     if (typeof values.out === 'string') writeFileSync(values.out, output);
     else process.stdout.write(output);
     return 0;
   },
 };
+
+/** Says on stderr why the scenario gave no report, and returns the exit code; rethrows what is a bug. */
+function failed(e: unknown, file: string, population: Population, source: string): number {
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) console.error(`${file}: ${p.path}: ${p.message}`);
+    return 1;
+  }
+  if (e instanceof RuleBaseError) {
+    console.error(e.message);
+    return 1;
+  }
+  if (e instanceof PopulationErrors) {
+    for (const x of e.errors) console.error(`${source}:${x.line}${x.column ? `: ${x.column}` : ''}: ${x.message}`);
+    const more = e.count - e.errors.length;
+    console.error(`${e.count} fout(en) in de populatie${more ? ` (${more} niet getoond)` : ''}; geen rapport: een populatie met overgeslagen regels zou een ander antwoord geven`);
+    return 1;
+  }
+  // The population file could not be read (it does not exist, is a directory, …).
+  if ('file' in population && (e as NodeJS.ErrnoException).code !== undefined) {
+    console.error(`${population.file}: ${(e as Error).message}`);
+    return 2;
+  }
+  throw e;
+}

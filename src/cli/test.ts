@@ -5,7 +5,7 @@ import { BUNDLED_RULES_DIR, loadRuleBase } from '../rulebase/load.ts';
 import { RuleBaseError, formatProblem } from '../rulebase/problems.ts';
 import { Evaluator } from '../engine/evaluator.ts';
 import { runTestFile } from '../testing/yaml-tests.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 export const test: Command = {
   usage: 'voorrang test [map]',

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { BUNDLED_RULES_DIR, loadRuleBase } from '../rulebase/load.ts';
 import { RuleBaseError, formatProblem } from '../rulebase/problems.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 export const validate: Command = {
   usage: 'voorrang validate [map]',

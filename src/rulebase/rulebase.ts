@@ -67,6 +67,8 @@ export class RuleBase {
     /** Municipality code → its file set. */
     readonly municipalitySets: ReadonlyMap<string, string>,
     readonly fileSets: ReadonlyMap<string, FileSet>,
+    /** The rule files it was built from, so that one more can be added (extend.ts). */
+    readonly sources: readonly SourceFile[] = [],
   ) {}
 
   /** A municipality's periods, for every municipality in the registry (empty: no scheme ever). */
@@ -143,7 +145,7 @@ export function buildRuleBase(files: SourceFile[], registryText: string): RuleBa
     periods.set(set.id, resolvePeriods(set, m, sets, problems));
   }
   if (problems.length) throw new RuleBaseError(problems);
-  return new RuleBase(municipalities, regions, periods, municipalitySets, sets);
+  return new RuleBase(municipalities, regions, periods, municipalitySets, sets, files);
 }
 
 /**

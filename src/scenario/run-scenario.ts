@@ -1,50 +1,45 @@
-// runScenario: the whole scenario as one pure function over an in-memory population — for the API
-// (POST /v1/scenarios): an inline scenario with up to 10,000 inline cases or a generator spec.
-import { z } from 'zod';
+// The one way to run a scenario (CLI and API): both sides resolved, the population counted, the report
+// built. Throws ScenarioError (a side that cannot be resolved, a variant that breaks the law) or
+// PopulationErrors (lines that cannot be evaluated: a report without them would give another answer).
 import type { RuleBase } from '../rulebase/rulebase.ts';
-import { generatePopulation } from './generator.ts';
-import { PopulationRecord, Scenario, Vacancies, type PopulationError } from './schema.ts';
-import { ScenarioRun } from './run.ts';
-import { prepareScenario } from './prepare.ts';
-import type { ScenarioReport } from './report-schema.ts';
-import { ScenarioError } from './sides.ts';
+import type { ScenarioReport } from './model/report-schema.ts';
+import type { PopulationError, Scenario, Vacancies } from './model/schema.ts';
+import { buildReport } from './report/build.ts';
+import { feed, type FeedOptions, type Population } from './run/feed.ts';
+import { prepareScenario } from './run/prepare.ts';
+import { ScenarioError } from './run/sides.ts';
+import { Tally } from './run/tally.ts';
 
-export const MAX_INLINE_CASES = 10_000;
-export const MAX_GENERATED_CASES = 100_000;
+export type { Population } from './run/feed.ts';
 
-export const ScenarioRequest = z.strictObject({
-  scenario: Scenario,
-  population: z.union([
-    z.strictObject({ cases: z.array(PopulationRecord).min(1).max(MAX_INLINE_CASES) }),
-    z.strictObject({ generate: z.strictObject({ size: z.int().min(1).max(MAX_GENERATED_CASES), seed: z.int() }) }),
-  ]).describe('Inline cases, or a synthetic population drawn by the generator'),
-  vacancies: Vacancies.optional().describe('Vacancies and target share, for the fair share'),
-}).describe('A scenario run over an inline population');
-export type ScenarioRequest = z.infer<typeof ScenarioRequest>;
+export interface ScenarioOptions extends FeedOptions {
+  ruleBase: RuleBase;
+  /** Reads a file the scenario names (the CLI: relative to the scenario file); without it, naming one is refused. */
+  readFile?: (path: string) => string;
+  /** The figures for the fair share (the caller reads a vacancies file the scenario names). */
+  vacancies?: Vacancies;
+  /** What the report calls the population; default the file, `N inline`, or the generator and its seed. */
+  source?: string;
+}
 
-/** Population lines that cannot be evaluated (an unknown municipality); the request is refused. */
 export class PopulationErrors extends Error {
-  constructor(readonly errors: PopulationError[]) {
+  /** The first errors, and how many there were in all. */
+  constructor(readonly errors: PopulationError[], readonly count = errors.length) {
     super(errors.map((e) => `${e.line}${e.column ? ` ${e.column}` : ''}: ${e.message}`).join('\n'));
     this.name = 'PopulationErrors';
   }
 }
 
-/** Throws ScenarioError (a side that cannot be resolved, a variant that breaks the law) or PopulationErrors. */
-export function runScenario(request: ScenarioRequest, ruleBase: RuleBase): ScenarioReport {
-  const { scenario, population, vacancies } = request;
-  if (scenario.vacancies) throw new ScenarioError([{ path: 'scenario.vacancies', message: 'geef de vacatures inline (vacancies in het verzoek), niet als bestand' }]);
-  const run = new ScenarioRun(prepareScenario(scenario, { ruleBase }));
-  if ('cases' in population) {
-    population.cases.forEach((record, i) => {
-      const municipality = record.municipality ?? record.case.residence?.municipality;
-      if (!municipality) run.error({ line: i + 1, column: 'municipality', message: 'geen gemeente: vul municipality of case.residence.municipality' });
-      else run.add({ line: i + 1, ...(record.id !== undefined && { id: String(record.id) }), municipality, case: record.case });
-    });
-  } else {
-    for (const row of generatePopulation(population.generate)) run.add(row);
-  }
-  if (run.errorCount) throw new PopulationErrors(run.errors);
-  const source = 'cases' in population ? `${population.cases.length} inline` : `generator (size ${population.generate.size}, seed ${population.generate.seed})`;
-  return run.report(source, vacancies);
+export async function runScenario(scenario: Scenario, population: Population, options: ScenarioOptions): Promise<ScenarioReport> {
+  if (scenario.vacancies && !options.readFile) throw new ScenarioError([{ path: 'scenario.vacancies', message: 'geef de vacatures inline (vacancies in het verzoek), niet als bestand' }]);
+  const prepared = prepareScenario(scenario, { ruleBase: options.ruleBase, ...(options.readFile && { readFile: options.readFile }) });
+  const tally = new Tally(prepared);
+  await feed(tally, population, options);
+  if (tally.errorCount) throw new PopulationErrors(tally.errors, tally.errorCount);
+  return buildReport(prepared, tally, options.source ?? sourceOf(population), options.vacancies);
 }
+
+const sourceOf = (population: Population): string =>
+  'cases' in population ? `${population.cases.length} inline`
+    : 'generate' in population ? `generator (size ${population.generate.size}, seed ${population.generate.seed})`
+      : population.file;

@@ -7,7 +7,7 @@ import { getter, T, U, type FastRegulation, type ParamVector, type Tri } from '.
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName } from '../rulebase/parameters.ts';
 
-import type { Decisive, Explanation, LeafFact } from './report-schema.ts';
+import type { Decisive, Explanation, LeafFact } from './model/report-schema.ts';
 
 type Truth = LeafFact['result'];
 const truth = (t: Tri): Truth => (t === T ? 'true' : t === U ? 'unknown' : 'false');

@@ -1,6 +1,6 @@
 // POST /v1/scenarios through the app, every response checked against openapi.yaml.
 import { describe, expect, it } from 'vitest';
-import { ScenarioReport } from '../../src/scenario/report-schema.ts';
+import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { mantelzorg } from '../engine/cases.ts';
 import { openapiFile } from './contract.ts';
 import { auth, client, makeApp } from './helpers.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evaluator } from '../../src/engine/evaluator.ts';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
-import { random } from '../../src/scenario/prng.ts';
+import { random } from '../../src/scenario/population/prng.ts';
 import { adversarialCase, nearEligibleCase, thresholds } from '../scenario/adversarial.ts';
 
 const ruleBase = loadRuleBase();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { caseFields, type Case } from '../../src/case/schema.ts';
 import type { RuleBase } from '../../src/rulebase/rulebase.ts';
 import type { Condition } from '../../src/rulebase/schema.ts';
-import type { Random } from '../../src/scenario/prng.ts';
+import type { Random } from '../../src/scenario/population/prng.ts';
 
 /** Per fact: the numbers the rule base compares it with, and the values around them. */
 export function thresholds(ruleBase: RuleBase): Map<string, number[]> {

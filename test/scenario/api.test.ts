@@ -8,7 +8,7 @@ import { negotiateLanguage } from '../../src/api/language.ts';
 import { createLogger, requestLog } from '../../src/api/logging.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
 import { mountScenarios } from '../../src/api/routes/scenarios.ts';
-import { ScenarioReport } from '../../src/scenario/report-schema.ts';
+import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { auth, keyEntries, ruleBase } from '../api/helpers.ts';
 import { mantelzorg } from '../engine/cases.ts';
 

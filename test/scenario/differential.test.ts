@@ -8,7 +8,7 @@ import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';
 import { compileFast } from '../../src/engine/fast.ts';
 import { applyVariant } from '../../src/rulebase/variant.ts';
-import { random } from '../../src/scenario/prng.ts';
+import { random } from '../../src/scenario/population/prng.ts';
 import { adversarialCase, nearEligibleCase, thresholds } from './adversarial.ts';
 import type { RegulationInForce } from '../../src/rulebase/rulebase.ts';
 

@@ -1,7 +1,7 @@
 // Fair-share arithmetic on a small example checked by hand.
 import { describe, expect, it } from 'vitest';
-import { fairShare } from '../../src/scenario/fair-share.ts';
-import type { Scope } from '../../src/scenario/report-schema.ts';
+import { fairShare } from '../../src/scenario/report/fair-share.ts';
+import type { Scope } from '../../src/scenario/model/report-schema.ts';
 
 const scope = (id: string, cases: number, urgent: [number, number], undetermined: [number, number]): Scope => ({
   kind: 'municipality', id, name: id, cases, counts: [], transitions: [],

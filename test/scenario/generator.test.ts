@@ -2,8 +2,8 @@
 // can share the work), valid cases, municipalities in proportion to their populations.
 import { describe, expect, it } from 'vitest';
 import { Case } from '../../src/case/schema.ts';
-import { BLOCK, generatePopulation, MUNICIPALITY_POPULATION } from '../../src/scenario/generator.ts';
-import { random } from '../../src/scenario/prng.ts';
+import { BLOCK, generatePopulation, MUNICIPALITY_POPULATION } from '../../src/scenario/population/generator.ts';
+import { random } from '../../src/scenario/population/prng.ts';
 
 describe('generator', () => {
   it('gives the same population for the same seed, another for another seed', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { compileFast } from '../../src/engine/fast.ts';
-import { generatePopulation } from '../../src/scenario/generator.ts';
+import { generatePopulation } from '../../src/scenario/population/generator.ts';
 import { CATEGORIES, modelByHand } from '../../bench/model-by-hand.ts';
 import { modelParams } from '../../bench/model-params.ts';
 

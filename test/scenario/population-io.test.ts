@@ -2,10 +2,10 @@
 // skipped silently (rows + errors account for every line).
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readPopulation, type PopulationFormat } from '../../src/scenario/population.ts';
-import { csvHeader, csvLine, splitCsvLine } from '../../src/scenario/csv.ts';
-import { generatePopulation } from '../../src/scenario/generator.ts';
-import type { PopulationError, PopulationRow } from '../../src/scenario/schema.ts';
+import { readPopulation, type PopulationFormat } from '../../src/scenario/population/read.ts';
+import { csvHeader, csvLine, splitCsvLine } from '../../src/scenario/population/csv.ts';
+import { generatePopulation } from '../../src/scenario/population/generator.ts';
+import type { PopulationError, PopulationRow } from '../../src/scenario/model/schema.ts';
 
 async function read(text: string, format: PopulationFormat, chunk = 7) {
   // Small chunks: lines are split across chunks, as in a real stream.

@@ -9,15 +9,16 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { applyVariant } from '../../src/rulebase/variant.ts';
-import { ScenarioRun } from '../../src/scenario/run.ts';
-import { prepareScenario } from '../../src/scenario/prepare.ts';
-import { Scenario, type PopulationRow } from '../../src/scenario/schema.ts';
-import { ScenarioError } from '../../src/scenario/sides.ts';
-import { render } from '../../src/scenario/render.ts';
-import { ScenarioReport } from '../../src/scenario/report-schema.ts';
+import { Tally } from '../../src/scenario/run/tally.ts';
+import { buildReport } from '../../src/scenario/report/build.ts';
+import { prepareScenario } from '../../src/scenario/run/prepare.ts';
+import { Scenario, type PopulationRow } from '../../src/scenario/model/schema.ts';
+import { ScenarioError } from '../../src/scenario/run/sides.ts';
+import { render } from '../../src/scenario/report/render.ts';
+import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { runScenario, PopulationErrors } from '../../src/scenario/run-scenario.ts';
-import { parseScenario } from '../../src/scenario/files.ts';
-import { bundledFiles, registryText } from '../fixtures.ts';
+import { parseScenario } from '../../src/scenario/model/files.ts';
+import { bundledFiles } from '../fixtures.ts';
 import { mantelzorg, eligible } from '../engine/cases.ts';
 import type { Case } from '../../src/case/schema.ts';
 
@@ -26,9 +27,10 @@ const basis = { article: '2.6' };
 const tenHours = [{ op: 'setParameter' as const, parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis }];
 
 function runOf(scenario: unknown, rows: PopulationRow[], ctx = {}) {
-  const run = new ScenarioRun(prepareScenario(Scenario.parse(scenario), { ruleBase, ...ctx }));
-  for (const row of rows) run.add(row);
-  return run;
+  const prepared = prepareScenario(Scenario.parse(scenario), { ruleBase, ...ctx });
+  const tally = new Tally(prepared);
+  for (const row of rows) tally.add(row);
+  return { errors: tally.errors, report: (source: string) => buildReport(prepared, tally, source) };
 }
 const rowsOf = (cases: Case[], municipality = 'GM1966') => cases.map((c, i) => ({ line: i + 2, id: `c${i + 1}`, municipality, case: c }));
 
@@ -153,7 +155,7 @@ describe('other variants', () => {
   - op: removeCategory
     category: medisch
     basis: { article: '2.7' }`));
-    const ctx = { sources: () => ({ files: bundledFiles, registryText }), readFile: (p: string) => readFileSync(join(dir, p), 'utf8') };
+    const ctx = { readFile: (p: string) => readFileSync(join(dir, p), 'utf8') };
     const report = runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'hogeland-10.yaml' } }, population, ctx).report('t');
     expect(report.scopes[0]!.urgent).toEqual({ baseline: 72, variant: 35 });
     expect(() => runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'broken.yaml' } }, [], ctx))
@@ -166,18 +168,31 @@ describe('other variants', () => {
   });
 });
 
-describe('runScenario (the API function)', () => {
-  it('runs inline cases and a generator spec', () => {
+describe('runScenario (the one front door)', () => {
+  it('runs inline cases, a generator spec and a file, and names each as its source', async () => {
     const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', variant: { changes: tenHours } });
-    const inline = runScenario({ scenario, population: { cases: population.map((r) => ({ municipality: r.municipality, case: r.case })) } }, ruleBase);
-    expect(inline.scopes[0]!.urgent).toEqual({ baseline: 72, variant: 35 });
-    const generated = runScenario({ scenario, population: { generate: { size: 2000, seed: 1 } } }, ruleBase);
-    expect(generated.population.cases).toBe(2000);
+    const inline = await runScenario(scenario, { cases: population.map((r) => ({ municipality: r.municipality, case: r.case })) }, { ruleBase });
+    expect([inline.scopes[0]!.urgent, inline.population.source]).toEqual([{ baseline: 72, variant: 35 }, '82 inline']);
+    const generated = await runScenario(scenario, { generate: { size: 2000, seed: 1 } }, { ruleBase });
+    expect(generated.population).toEqual({ source: 'generator (size 2000, seed 1)', cases: 2000 });
+    const path = join(mkdtempSync(join(tmpdir(), 'scenario-')), 'pop.ndjson');
+    writeFileSync(path, population.map((r) => JSON.stringify({ municipality: r.municipality, case: r.case })).join('\n'));
+    const file = await runScenario(scenario, { file: path, format: 'ndjson' }, { ruleBase });
+    expect(file).toEqual({ ...inline, population: { source: path, cases: 82 } });
   });
 
-  it('refuses a population with an unknown municipality', () => {
+  it('refuses a population with an unknown municipality, naming its line', async () => {
     const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', variant: {} });
-    expect(() => runScenario({ scenario, population: { cases: [{ municipality: 'GM9999', case: {} }] } }, ruleBase)).toThrow(PopulationErrors);
+    const run = runScenario(scenario, { cases: [{ case: {} }, { municipality: 'GM9999', case: {} }] }, { ruleBase });
+    await expect(run).rejects.toThrow(PopulationErrors);
+    await expect(run).rejects.toMatchObject({ count: 2, errors: [{ line: 1, column: 'municipality' }, { line: 2, column: 'municipality' }] });
+  });
+
+  it('refuses a rule file or a vacancies file where no file can be read', async () => {
+    const withRuleFile = Scenario.parse({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'draft.yaml' } });
+    await expect(runScenario(withRuleFile, { generate: { size: 10, seed: 1 } }, { ruleBase })).rejects.toMatchObject({ problems: [{ path: 'variant.ruleFile' }] });
+    const withVacancies = Scenario.parse({ name: 'x', date: '2026-08-03', variant: {}, vacancies: 'v.yaml' });
+    await expect(runScenario(withVacancies, { generate: { size: 10, seed: 1 } }, { ruleBase })).rejects.toThrow(ScenarioError);
   });
 });
 

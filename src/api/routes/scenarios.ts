@@ -5,8 +5,9 @@
 import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { jsonPath } from '../../rulebase/problems.ts';
-import { PopulationErrors, runScenario, ScenarioRequest } from '../../scenario/run-scenario.ts';
-import { ScenarioError } from '../../scenario/sides.ts';
+import { ScenarioRequest } from '../../scenario/model/request.ts';
+import { PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
+import { ScenarioError } from '../../scenario/run/sides.ts';
 import { requireKey, type KeyVerifier } from '../auth.ts';
 import { jsonBody, type BodyLimit } from '../body.ts';
 import { methodNotAllowed } from '../error-handler.ts';
@@ -48,7 +49,7 @@ export function mountScenarios(router: Router, ruleBase: RuleBase, verifier: Key
       // The report's language: the scenario's own, else the request's.
       const scenario = { ...request.scenario, language: request.scenario.language ?? lang };
       try {
-        const report = runScenario({ ...request, scenario }, ruleBase);
+        const report = await runScenario(scenario, request.population, { ruleBase, ...(request.vacancies && { vacancies: request.vacancies }) });
         Object.assign(res.locals.log, { cases: report.population.cases });
         sendJson(res, report);
       } catch (e) {

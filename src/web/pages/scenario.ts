@@ -9,14 +9,15 @@ import { z } from 'zod';
 import { citeBasis } from '../../rulebase/cite.ts';
 import { parameterValue } from '../../rulebase/parameters.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
-import { reportDocument, type Block } from '../../scenario/document.ts';
-import { parseVacancies } from '../../scenario/files.ts';
-import { barsSvg, matrixSvg } from '../../scenario/html.ts';
-import { readPopulation } from '../../scenario/population.ts';
-import type { ScenarioReport } from '../../scenario/report-schema.ts';
-import { MAX_GENERATED_CASES, MAX_INLINE_CASES, PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
-import { Scenario, type PopulationRecord, type Vacancies } from '../../scenario/schema.ts';
-import { ScenarioError } from '../../scenario/sides.ts';
+import { reportDocument, type Block } from '../../scenario/report/document.ts';
+import { parseVacancies } from '../../scenario/model/files.ts';
+import { barsSvg, matrixSvg } from '../../scenario/report/html.ts';
+import { readPopulation } from '../../scenario/population/read.ts';
+import type { ScenarioReport } from '../../scenario/model/report-schema.ts';
+import { MAX_GENERATED_CASES, MAX_INLINE_CASES } from '../../scenario/model/request.ts';
+import { PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
+import { Scenario, type PopulationRecord, type Vacancies } from '../../scenario/model/schema.ts';
+import { ScenarioError } from '../../scenario/run/sides.ts';
 import { html, jsonData, raw, type Html } from '../html.ts';
 import type { Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
@@ -207,7 +208,7 @@ export async function runWorkbench(ruleBase: RuleBase, req: WorkbenchRequest, va
     population = req.population;
   }
   try {
-    const report = runScenario({ scenario: req.scenario, population, ...(vacancies && { vacancies }) }, ruleBase);
+    const report = await runScenario(req.scenario, population, { ruleBase, ...(vacancies && { vacancies }) });
     return { status: 200, html: reportView(report).text };
   } catch (e) {
     if (e instanceof ScenarioError) return problem(422, w.refused, e.problems.map((p) => `${p.path}: ${p.message}`));

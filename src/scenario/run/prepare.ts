@@ -1,9 +1,9 @@
 // Preparing a scenario: both sides resolved against the rule base (throws ScenarioError) and the states of
 // the transition matrix laid out.
-import type { RuleBase } from '../rulebase/rulebase.ts';
-import type { ReportState } from './report-schema.ts';
-import type { RunSetup } from './run.ts';
-import { withDefaults, type Scenario } from './schema.ts';
+import type { RuleBase } from '../../rulebase/rulebase.ts';
+import type { ReportState } from '../model/report-schema.ts';
+import type { RunSetup } from './tally.ts';
+import { withDefaults, type Scenario } from '../model/schema.ts';
 import { resolveSide, type ResolvedSide, type SideContext } from './sides.ts';
 
 const outcomeWords = {

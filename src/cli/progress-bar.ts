@@ -1,9 +1,6 @@
 // A progress bar on stderr for long runs: drawn only on a terminal, at most ten times a second, and only
 // once a run has taken more than half a second.
-export interface Progress {
-  update(done: number, cases: number): void;
-  end(): void;
-}
+import type { Progress } from '../scenario/run/progress.ts';
 
 export function progressBar(total: number | undefined, stream: NodeJS.WriteStream = process.stderr): Progress {
   const start = performance.now();

@@ -1,6 +1,6 @@
 // The words of a scenario report, in Dutch and English, and how a deciding condition reads.
-import type { Lang } from '../engine/decision.ts';
-import type { Decisive, LeafFact } from './report-schema.ts';
+import type { Lang } from '../../engine/decision.ts';
+import type { Decisive, LeafFact } from '../model/report-schema.ts';
 
 export const words = {
   nl: {

@@ -2,9 +2,9 @@
 // seed (prng.ts), every distribution written down here and in docs/scenario.md. No microdata on urgency
 // applicants is public, so apart from the municipality sizes every figure is an ASSUMPTION chosen to look
 // like municipal practice (law.md) and to put real mass on the thresholds the rules test.
-import type { Case } from '../case/schema.ts';
+import type { Case } from '../../case/schema.ts';
 import { random, type Random } from './prng.ts';
-import type { PopulationRow } from './schema.ts';
+import type { PopulationRow } from '../model/schema.ts';
 
 /**
  * Inhabitants on 1 January 2024, rounded to the thousand: CBS StatLine table 03759ned ("Bevolking op

@@ -1,5 +1,5 @@
 // Report renderers: Markdown (default), JSON, CSV of the transition rows, standalone HTML (html.ts).
-import type { ScenarioReport } from './report-schema.ts';
+import type { ScenarioReport } from '../model/report-schema.ts';
 import { reportDocument, type Block } from './document.ts';
 import { renderHtml } from './html.ts';
 

@@ -1,7 +1,7 @@
 // The report as a document of blocks (headings, paragraphs, tables, charts): Markdown and HTML render the
 // same blocks, so the two formats cannot drift apart. Charts are drawn in HTML only.
-import type { Lang } from '../engine/decision.ts';
-import type { ScenarioReport, Scope } from './report-schema.ts';
+import type { Lang } from '../../engine/decision.ts';
+import type { ScenarioReport, Scope } from '../model/report-schema.ts';
 import { decisiveText, number, percent, signed, words } from './words.ts';
 
 export type Cell = string | number;

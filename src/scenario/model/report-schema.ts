@@ -1,6 +1,6 @@
 // The scenario report: the one definition of its shape (JSON output, API response); the renderers read it.
 import { z } from 'zod';
-import { Lang } from '../engine/decision.ts';
+import { Lang } from '../../engine/decision.ts';
 
 /** A place in the transition matrix: no scheme, not urgent, undetermined, or urgent in one category. */
 export const ReportState = z.object({

@@ -3,8 +3,8 @@
 // against the zod type of its field (the one case definition), and every problem is reported with its line
 // and column — nothing is skipped silently.
 import { z } from 'zod';
-import { caseFields, type Case } from '../case/schema.ts';
-import type { PopulationError, PopulationRow } from './schema.ts';
+import { caseFields, type Case } from '../../case/schema.ts';
+import type { PopulationError, PopulationRow } from '../model/schema.ts';
 
 /** Columns besides the case fields. */
 export const EXTRA_COLUMNS = ['id', 'municipality'] as const;

@@ -1,10 +1,10 @@
 // A prepared run as plain data, and back: a worker thread rebuilds the run from it by compiling the
 // resolved regulations, without loading (or even importing) the rule base.
-import { compileFast, type FastRegulation } from '../engine/fast.ts';
-import type { RegulationInForce } from '../rulebase/rulebase.ts';
-import type { ReportState } from './report-schema.ts';
-import type { RunSetup, SideRun } from './run.ts';
-import type { ScenarioSpec } from './schema.ts';
+import { compileFast, type FastRegulation } from '../../engine/fast.ts';
+import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import type { ReportState } from '../model/report-schema.ts';
+import type { RunSetup, SideRun } from './tally.ts';
+import type { ScenarioSpec } from '../model/schema.ts';
 
 /** A side as plain data: the distinct regulations, and per municipality the index of its own (or null). */
 export interface SidePlan {

@@ -1,7 +1,7 @@
 // A standalone HTML report: the same blocks as the Markdown, with the transition matrix and the
 // per-municipality figures drawn as inline SVG. No scripts, fonts or other external assets.
-import type { Lang } from '../engine/decision.ts';
-import type { ScenarioReport, Scope } from './report-schema.ts';
+import type { Lang } from '../../engine/decision.ts';
+import type { ScenarioReport, Scope } from '../model/report-schema.ts';
 import type { Block } from './document.ts';
 import { number, percent, words } from './words.ts';
 

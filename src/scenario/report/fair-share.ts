@@ -1,8 +1,8 @@
 // The fair share: expected urgent applicants a year against corporation vacancies, per municipality and
 // region, under both sides; and the region's urgent demand split in proportion to vacancies beside the
 // demand each municipality actually has. Pure arithmetic on counts; hand-checked in the tests.
-import type { FairShare, FairShareRow, Scope } from './report-schema.ts';
-import type { Vacancies } from './schema.ts';
+import type { FairShare, FairShareRow, Scope } from '../model/report-schema.ts';
+import type { Vacancies } from '../model/schema.ts';
 
 export function fairShare(vacancies: Vacancies, municipalities: Scope[], regionOf: (code: string) => { id: string; name: string } | undefined): FairShare {
   const rows: FairShareRow[] = [];

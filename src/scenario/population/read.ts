@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { chomp, lineBatches } from './lines.ts';
 import { CsvPopulation } from './csv.ts';
 import { ndjsonRow } from './ndjson.ts';
-import type { PopulationError, PopulationRow } from './schema.ts';
+import type { PopulationError, PopulationRow } from '../model/schema.ts';
 
 export type PopulationFormat = 'csv' | 'ndjson';
 

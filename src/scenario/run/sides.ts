@@ -2,13 +2,13 @@
 // regulation that applies in each municipality: the regulation in force (or the one named), with a rule
 // file added to the rule base and changes applied. A rule file or change that breaks the law is refused
 // with the same message a rule file gets.
-import { parse as parseYaml } from 'yaml';
-import { compileFast, type FastRegulation } from '../engine/fast.ts';
-import { buildRuleBase, NotInForceError, UnknownMunicipalityError, type RegulationInForce, type RuleBase, type SourceFile } from '../rulebase/rulebase.ts';
-import { RuleBaseError, formatProblem } from '../rulebase/problems.ts';
-import { applyVariant } from '../rulebase/variant.ts';
-import type { Lang } from '../engine/decision.ts';
-import type { Side } from './schema.ts';
+import { compileFast, type FastRegulation } from '../../engine/fast.ts';
+import { withFile } from '../../rulebase/extend.ts';
+import { NotInForceError, UnknownMunicipalityError, type RegulationInForce, type RuleBase } from '../../rulebase/rulebase.ts';
+import { RuleBaseError, formatProblem } from '../../rulebase/problems.ts';
+import { applyVariant } from '../../rulebase/variant.ts';
+import type { Lang } from '../../engine/decision.ts';
+import type { Side } from '../model/schema.ts';
 
 /** A problem with the scenario itself (not with a population line). */
 export interface ScenarioProblem {
@@ -47,8 +47,6 @@ export interface SideContext {
   ruleBase: RuleBase;
   scenarioDate: string;
   lang: Lang;
-  /** The rule base's source files, needed only when a side adds a rule file. */
-  sources?: () => { files: SourceFile[]; registryText: string };
   /** Reads a rule file named by the scenario (CLI: relative to the scenario file); absent in the API. */
   readFile?: (path: string) => string;
 }
@@ -145,34 +143,20 @@ function defaultTitle(side: Side, date: string, ruleBase: RuleBase, lang: Lang):
   return what + file + changes;
 }
 
-/**
- * The rule base with one rule file added: it takes the place a file of its layer and jurisdiction would
- * have (replacing a file with the same validFrom), so it is parsed, resolved and conformance-checked
- * exactly like the bundled files.
- */
+/** The rule base with the side's rule file added, or the scenario refused with the rule file's own problems. */
 function withRuleFile(which: string, path: string, ctx: SideContext): RuleBase {
   const fail = (message: string): never => { throw new ScenarioError([{ path: `${which}.ruleFile`, message }]); };
-  if (!ctx.readFile || !ctx.sources) fail('een regelbestand kan hier niet worden gelezen (geef de wijzigingen inline)');
+  if (!ctx.readFile) return fail('een regelbestand kan hier niet worden gelezen (geef de wijzigingen inline)');
   let text = '';
   try {
-    text = ctx.readFile!(path);
+    text = ctx.readFile(path);
   } catch (e) {
     fail(`${path}: ${(e as Error).message}`);
   }
-  let head: { layer?: unknown; jurisdiction?: unknown; validFrom?: unknown } = {};
   try {
-    head = (parseYaml(text) ?? {}) as typeof head;
-  } catch { /* the parser below reports the YAML error with its line */ }
-  const layer = typeof head.layer === 'string' ? head.layer : 'gemeente';
-  const jurisdiction = typeof head.jurisdiction === 'string' ? head.jurisdiction : 'onbekend';
-  const validFrom = typeof head.validFrom === 'string' ? head.validFrom : String(head.validFrom ?? 'onbekend');
-  const dir = layer === 'gemeente' ? ctx.ruleBase.municipalitySets.get(jurisdiction) ?? `gemeente/${jurisdiction}` : `${layer}/${jurisdiction}`;
-  const inserted = `${dir}/${validFrom}.yaml`;
-  const { files, registryText } = ctx.sources!();
-  try {
-    return buildRuleBase([...files.filter((f) => f.path !== inserted), { path: inserted, text }], registryText);
+    return withFile(ctx.ruleBase, { path, text });
   } catch (e) {
     if (!(e instanceof RuleBaseError)) throw e;
-    return fail(e.problems.map((p) => formatProblem(p.file === inserted ? { ...p, file: path } : p)).join('\n'));
+    return fail(e.problems.map(formatProblem).join('\n'));
   }
 }

@@ -1,9 +1,9 @@
 // The scenario file and the vacancies file: the one definition of their shape. schemas/scenario.schema.json
 // and schemas/vacancies.schema.json are generated from here (npm run schemas).
 import { z } from 'zod';
-import { Case, IsoDate } from '../case/schema.ts';
-import { Change } from '../rulebase/schema.ts';
-import { Lang } from '../engine/decision.ts';
+import { Case, IsoDate } from '../../case/schema.ts';
+import { Change } from '../../rulebase/schema.ts';
+import { Lang } from '../../engine/decision.ts';
 
 const Code = z.string().regex(/^GM\d{4}$/).describe('CBS municipality code, e.g. GM0014');
 

@@ -1,6 +1,7 @@
 // Population as NDJSON: one JSON object a line, `{ "id"?, "municipality"?, "case": { … } }`, validated by
 // the zod schema of a population record (the case schema inside it). Problems name line and JSON path.
-import { PopulationRecord, type PopulationError, type PopulationRow } from './schema.ts';
+import { PopulationRecord, type PopulationError, type PopulationRow } from '../model/schema.ts';
+import { rowOf } from './records.ts';
 
 export function ndjsonRow(text: string, line: number): PopulationRow | PopulationError[] {
   let raw: unknown;
@@ -14,10 +15,8 @@ export function ndjsonRow(text: string, line: number): PopulationRow | Populatio
   if (!parsed.success) {
     return parsed.error.issues.map((i) => ({ line, column: i.path.join('.') || '$', message: i.message }));
   }
-  const { id, municipality, case: c } = parsed.data;
-  const m = municipality ?? c.residence?.municipality;
-  if (!m) return [{ line, column: 'municipality', message: 'geen gemeente: vul municipality of case.residence.municipality' }];
-  return { line, ...(id !== undefined && { id: String(id) }), municipality: m, case: c };
+  const row = rowOf(parsed.data, line);
+  return 'message' in row ? [row] : row;
 }
 
 export function ndjsonLine(row: { id?: string; municipality: string; case: unknown }): string {

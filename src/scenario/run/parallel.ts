@@ -4,11 +4,10 @@
 // number, the report is identical to a run in one thread (a test holds them equal).
 import { createReadStream, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CsvPopulation } from './csv.ts';
-import type { PopulationFormat } from './population.ts';
+import { CsvPopulation } from '../population/csv.ts';
+import type { PopulationFormat } from '../population/read.ts';
 import type { Progress } from './progress.ts';
-import type { ScenarioRun } from './run.ts';
-import type { PopulationRow } from './schema.ts';
+import type { Counts, Tally } from './tally.ts';
 import { planOf, type RunPlan } from './plan.ts';
 
 /** What a worker starts from: the resolved regulations as plain data (no rule base to load). */
@@ -23,9 +22,7 @@ export type WorkerTask =
   | { kind: 'generate'; size: number; seed: number; from: number; to: number }
   | { kind: 'finish' };
 
-export interface WorkerResult {
-  counts: Record<string, { cases: number; matrix: number[] }>;
-  examples: { row: PopulationRow; from: number; to: number }[];
+export interface WorkerResult extends Counts {
   errors: { line: number; column?: string; message: string }[];
   errorCount: number;
   states: string[];
@@ -66,11 +63,11 @@ async function send(h: Handle, task: WorkerTask, transfer: ArrayBuffer[] = []): 
   h.worker.postMessage(task, transfer);
 }
 
-async function finish(run: ScenarioRun, handles: Handle[]): Promise<void> {
+async function finish(tally: Tally, handles: Handle[]): Promise<void> {
   for (const h of handles) h.worker.postMessage({ kind: 'finish' } satisfies WorkerTask);
   const results = await Promise.all(handles.map((h) => h.result));
   await Promise.all(handles.map((h) => h.worker.terminate()));
-  const states = run.setup.states.map((s) => s.id);
+  const states = tally.setup.states.map((s) => s.id);
   for (const r of results) {
     if (r.states.join('|') !== states.join('|')) throw new Error('een worker kwam tot andere toestanden dan de hoofdthread');
   }
@@ -85,11 +82,11 @@ async function finish(run: ScenarioRun, handles: Handle[]): Promise<void> {
       c.matrix.forEach((n, i) => (m.matrix[i]! += n));
     }
   }
-  run.merge(merged, examples, errors, results.reduce((s, r) => s + r.errorCount, 0));
+  tally.merge({ counts: merged, examples }, errors, results.reduce((s, r) => s + r.errorCount, 0));
 }
 
-export async function generateParallel(run: ScenarioRun, spec: { size: number; seed: number }, workers: number, progress?: (total: number) => Progress): Promise<void> {
-  const setup: WorkerSetup = { plan: planOf(run.setup), maxErrors: run.maxErrors };
+export async function generateParallel(tally: Tally, spec: { size: number; seed: number }, workers: number, progress?: (total: number) => Progress): Promise<void> {
+  const setup: WorkerSetup = { plan: planOf(tally.setup), maxErrors: tally.maxErrors };
   const handles = Array.from({ length: workers }, () => start(setup));
   const bar = progress?.(spec.size);
   // Slices small enough for progress, each a contiguous range (the generator is block-deterministic).
@@ -103,14 +100,14 @@ export async function generateParallel(run: ScenarioRun, spec: { size: number; s
     }
   });
   await Promise.all(queues);
-  await finish(run, handles);
+  await finish(tally, handles);
   bar?.end();
 }
 
 /** Reads the file in the main thread and hands workers whole lines, with the number of the first. */
-export async function feedFileParallel(run: ScenarioRun, path: string, format: PopulationFormat, workers: number, progress?: (total: number) => Progress): Promise<void> {
+export async function feedFileParallel(tally: Tally, path: string, format: PopulationFormat, workers: number, progress?: (total: number) => Progress): Promise<void> {
   const bar = progress?.(statSync(path).size);
-  let setup: WorkerSetup = { plan: planOf(run.setup), maxErrors: run.maxErrors };
+  let setup: WorkerSetup = { plan: planOf(tally.setup), maxErrors: tally.maxErrors };
   const handles: Handle[] = [];
   let rest: Buffer = Buffer.alloc(0);
   let line = 1;
@@ -124,7 +121,7 @@ export async function feedFileParallel(run: ScenarioRun, path: string, format: P
         const header = buf.subarray(0, end < 0 ? buf.length : end).toString('utf8').replace(/\r$/, '').replace(/^\uFEFF/, '');
         const parsed = CsvPopulation.fromHeader(header);
         if (Array.isArray(parsed)) {
-          for (const e of parsed) run.error(e);
+          for (const e of parsed) tally.error(e);
           return false;
         }
         setup = { ...setup, csvHeader: header };
@@ -158,9 +155,9 @@ export async function feedFileParallel(run: ScenarioRun, path: string, format: P
   }
   if (rest.length && !(await dispatch(Buffer.concat([rest, Buffer.from('\n')]), 1))) return;
   if (!handles.length) {
-    if (format === 'csv') run.error({ line: 1, message: 'leeg bestand: de kopregel ontbreekt' });
+    if (format === 'csv') tally.error({ line: 1, message: 'leeg bestand: de kopregel ontbreekt' });
     return;
   }
-  await finish(run, handles);
+  await finish(tally, handles);
   bar?.end();
 }

@@ -1,54 +1,33 @@
-// The Express application: middleware order and routes under /v1. Everything it needs comes in as
-// dependencies (rule base, evaluator, keys, limiter, logger, OpenAPI document), so tests build their own.
-import './context.ts';
-import express, { Router } from 'express';
+// The API's router, mounted under /v1 by the composition root (src/server/app.ts). Everything it needs
+// comes in as dependencies (rule base, evaluator, keys, limiter, OpenAPI document), so tests build their own.
+import { Router } from 'express';
+import type { KeyVerifier } from '../http/auth.ts';
+import type { EvaluatesUnder } from '../diff/witnesses.ts';
 import { today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
-import type { KeyVerifier } from './auth.ts';
 import { publicReads } from './cors.ts';
 import { mountDocs } from './docs-page.ts';
-import { errorHandler, notFound } from './error-handler.ts';
-import { negotiateLanguage } from './language.ts';
-import { requestLog, type Logger } from './logging.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { mountDiff, evaluatorUnder } from './routes/diff.ts';
 import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
 import { mountMeta } from './routes/meta.ts';
 import { mountRegulations } from './routes/regulations.ts';
 import { mountScenarios } from './routes/scenarios.ts';
-import type { EvaluatesUnder } from '../diff/witnesses.ts';
-import { API_VERSION, BASE_PATH } from './version.ts';
-import { webRouter } from '../web/router.ts';
 
-export interface AppDeps {
+export interface ApiDeps {
   ruleBase: RuleBase;
   /** With evaluateUnder (the real Evaluator) the diff's witnesses share its compiled engines. */
   evaluator: Evaluates & Partial<EvaluatesUnder>;
   verifier: KeyVerifier;
   limiter: RateLimit;
-  logger: Logger;
   openapi: object;
   /** Today's date (YYYY-MM-DD), the default for ?date=. */
   today?: () => string;
 }
 
-export function createApp(deps: AppDeps): express.Express {
-  const { ruleBase, logger } = deps;
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-
-  app.use(requestLog(logger));
-  app.use((req, res, next) => {
-    const lang = (res.locals.lang = negotiateLanguage(req));
-    res.setHeader('API-Version', API_VERSION);
-    res.setHeader('Content-Language', lang);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Vary', 'Accept-Language');
-    next();
-  });
-
+export function apiRouter(deps: ApiDeps): Router {
+  const { ruleBase } = deps;
+  const today = deps.today ?? systemToday;
   const v1 = Router();
   v1.use(publicReads);
   // A known municipality is checked once for every route that names one; unknown codes are not logged.
@@ -61,13 +40,8 @@ export function createApp(deps: AppDeps): express.Express {
   mountEvaluations(v1, deps.evaluator, deps.verifier, deps.limiter);
   mountMeta(v1, ruleBase, deps.openapi);
   mountDocs(v1);
-  mountRegulations(v1, ruleBase, deps.today ?? systemToday);
-  mountDiff(v1, ruleBase, deps.today ?? systemToday, evaluatorUnder(deps.evaluator));
+  mountRegulations(v1, ruleBase, today);
+  mountDiff(v1, ruleBase, today, evaluatorUnder(deps.evaluator));
   mountScenarios(v1, ruleBase, deps.verifier, deps.limiter);
-  app.use(BASE_PATH, v1);
-  app.use(webRouter({ ruleBase, today: deps.today, verifier: deps.verifier })); // the web front (src/web), on the same rule base
-
-  app.use(notFound);
-  app.use(errorHandler(logger));
-  return app;
+  return v1;
 }

@@ -5,8 +5,8 @@ import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleCases } from '../../src/api/example-cases.ts';
-import { createLogger } from '../../src/api/logging.ts';
-import { startServer, type Running } from '../../src/api/server.ts';
+import { createLogger } from '../../src/http/logging.ts';
+import { startServer, type Running } from '../../src/server/start.ts';
 import { ruleBase } from './helpers.ts';
 
 const aCase = exampleCases.find((e) => e.municipality === 'GM0014')!;

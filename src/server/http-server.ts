@@ -1,6 +1,6 @@
 // The node:http server for an Express app, built so that Express need not change the prototype of every
 // request and response: its per-request Object.setPrototypeOf gives each object a hidden class of its own
-// in V8, which slows garbage collection and every property access (measured in docs/api.md#benchmark).
+// in V8, which slows garbage collection and every property access (measured: see git log).
 // Node constructs them as instances of two subclasses whose prototypes carry Express's methods, so
 // Express's call finds nothing to change; subclasses, because functions with a borrowed prototype are
 // treated the same slow way. Express is otherwise used unchanged.

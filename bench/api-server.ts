@@ -5,7 +5,7 @@
 //   direct  the same with --engine direct;
 //   api-workers  the real API with json-rules-engine in two worker processes (serve --workers 2);
 //   noop    a no-op Express endpoint, the floor, on a plain node:http server as Express is usually run;
-//   noop-expressServer  the same endpoint on expressServer (src/api/http-server.ts), as the API is run.
+//   noop-expressServer  the same endpoint on expressServer (src/server/http-server.ts), as the API is run.
 // Prints its URL as one line on stdout, then serves until killed. Asked 'stats' over IPC, it answers its
 // CPU time so far (µs; CPU per request is a figure that other load on the machine moves less), its
 // garbage-collection pause so far (ms) and the longest pause since the last question; with workers, the
@@ -17,10 +17,10 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { parseKeyEntries } from '../src/api/auth.ts';
-import { startPrimary, startWorker } from '../src/api/cluster.ts';
-import { expressServer } from '../src/api/http-server.ts';
-import { startServer } from '../src/api/server.ts';
+import { parseKeyEntries } from '../src/http/auth.ts';
+import { startPrimary, startWorker } from '../src/server/cluster.ts';
+import { expressServer } from '../src/server/http-server.ts';
+import { startServer } from '../src/server/start.ts';
 import type { EngineKind } from '../src/engine/evaluator.ts';
 
 export const SERVERS = ['api', 'direct', 'api-workers', 'noop', 'noop-expressServer'] as const;

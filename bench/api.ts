@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { createKey } from '../src/api/auth.ts';
+import { createKey } from '../src/http/auth.ts';
 import type { BenchServer, ServerStats } from './api-server.ts';
 import { BENCH_MUNICIPALITY, benchCases } from './calibrate.ts';
 import { paced, type PacedRequest } from './paced.ts';
@@ -17,7 +17,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /** The fixed rate of the latency measurement, requests/s. */
 const PACED_RATE = 1000;
 const CONNECTIONS = 10;
-/** The warm-up's connections: a burst of concurrent requests, as a deployed server sees (src/api/pretenuring.ts). */
+/** The warm-up's connections: a burst of concurrent requests, as a deployed server sees (src/server/pretenuring.ts). */
 const WARM_UP_CONNECTIONS = 64;
 
 export interface Row { endpoint: string; load: string; rps: number; p50: number; p99: number; errors: number; cpuPerRequest?: number; gc: GcDelta; generatorGcMaxMs?: number }

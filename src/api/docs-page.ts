@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Router } from 'express';
-import { methodNotAllowed } from './error-handler.ts';
+import { methodNotAllowed } from '../http/error-handler.ts';
 
 // Resolved via package.json: importing the package itself would load the browser bundle into Node.
 const DIST = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

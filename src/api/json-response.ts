@@ -1,13 +1,9 @@
-// A JSON answer written straight to the response. Express's res.json also checks freshness for a 304;
-// a decision (about 17 KB, on the hot path) does not need it. The text is encoded once: its length and
-// the bytes written come from the same Buffer (a decision's sentences hold the euro sign, so its text is
-// a two-byte string, which would otherwise be encoded twice: once to count its bytes, once to write).
-//
-// Large answers are compressed when the caller accepts it (Accept-Encoding: br or gzip): a batch of 1,000
-// different decisions is 9 MB of JSON, 132 KB as brotli and 368 KB as gzip; a regulation is 62 KB, the
-// OpenAPI document 257 KB. Compression runs on libuv's thread pool, not on the event loop. A single
-// decision stays under the threshold and is sent as is: compressing it would add about a fifth to an
-// evaluation's CPU, where the bytes saved hardly matter.
+// A JSON answer written straight to the response: res.json's freshness check for a 304 is not needed on
+// the hot path, and the text is encoded once (a decision's euro signs make it a two-byte string, which
+// would otherwise be encoded twice: once to count its bytes, once to write them).
+// Large answers (a batch, a regulation, the OpenAPI document) are compressed for callers that accept it,
+// on libuv's thread pool rather than the event loop. A single decision is sent as is: compressing it would
+// cost more CPU than the bytes saved are worth.
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Response } from 'express';
 

@@ -1,6 +1,6 @@
 // npm run api-key -- <client>: a new API key for a client organisation. The key is printed once, for
 // the client; only the line with its salted hash goes into the server's key file.
-import { createKey, KeyConfigError } from './auth.ts';
+import { createKey, KeyConfigError } from '../http/auth.ts';
 
 const client = process.argv[2];
 if (!client) {

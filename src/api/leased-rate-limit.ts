@@ -1,10 +1,10 @@
-// A worker's side of the rate limit when the API runs in several processes (cluster.ts). The buckets
+// A worker's side of the rate limit when the API runs in several processes (server/cluster.ts). The buckets
 // live in the primary (rate-limit.ts); a worker leases tokens from them a few at a time and spends them
 // without asking again, so a request costs a message to the primary only once per lease. A client's limit
 // therefore holds over all workers together, and a client whose connections all land on one worker still
 // gets its full rate. What a worker holds and has not spent goes back after LEASE_IDLE_MS without use, so
 // it can be short in another worker by at most one lease (LEASE_SECONDS of the rate) per worker.
-import { problems } from './problem.ts';
+import { problems } from '../http/problem.ts';
 import type { Grant, RateLimit } from './rate-limit.ts';
 
 /** Where leases come from: the primary's RateLimiter, over IPC in production and directly in tests. */

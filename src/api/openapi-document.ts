@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import type { Evaluates } from './batch.ts';
-import { buildExamples } from './examples.ts';
+import { buildExamples } from './openapi-examples.ts';
 import { buildOpenApi } from './openapi.ts';
 
 export async function generateOpenApi(ruleBase: RuleBase, evaluator: Evaluates): Promise<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document: paths written here, every schema generated from the zod definitions (the
-// case, the decision, the API's own messages) and every example passed in as real output (examples.ts).
+// case, the decision, the API's own messages) and every example passed in as real output (openapi-examples.ts).
 // openapi.yaml in the repository is this document, written by `npm run openapi`.
 import { z } from 'zod';
 import { Case } from '../case/schema.ts';
@@ -11,12 +11,12 @@ import {
 import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/model/report-schema.ts';
 import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/model/request.ts';
 import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/model/schema.ts';
-import { BODY_LIMIT } from './body.ts';
-import type { Examples } from './examples.ts';
-import { PROBLEM_MEDIA_TYPE } from './problem.ts';
+import { BODY_LIMIT } from '../http/body.ts';
+import type { Examples } from './openapi-examples.ts';
+import { PROBLEM_MEDIA_TYPE } from '../http/problem.ts';
 import { answer, REASONING } from './reasoning.ts';
 import { SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
-import { MAX_BATCH } from './server-options.ts';
+import { MAX_BATCH } from './batch-limit.ts';
 import {
   BatchRequest, BatchResponse, BatchResult, EvaluationDecision, Health, InvalidParam, Problem, RegulationDetail, RegulationList,
   VersionSummary,

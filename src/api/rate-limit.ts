@@ -1,9 +1,9 @@
 // Requests per client organisation: a token bucket per API key's client, in memory. One token is one
 // evaluation, so a batch of n cases costs n. The clock is injected, so tests need no waiting.
-// With several worker processes (cluster.ts) the buckets stay in the primary, and each worker spends
+// With several worker processes (server/cluster.ts) the buckets stay in the primary, and each worker spends
 // tokens it leases from them (leased-rate-limit.ts): a client's limit holds over all workers together.
 import type { RequestHandler } from 'express';
-import { problems } from './problem.ts';
+import { problems } from '../http/problem.ts';
 
 export interface RateLimitOptions {
   /** Evaluations per second, sustained. */

@@ -4,14 +4,10 @@ import { z } from 'zod';
 import { Case, IsoDate } from '../case/schema.ts';
 import { ChainLink, Decision } from '../engine/decision.ts';
 import { Regulation, Statute } from '../rulebase/schema.ts';
-import { MAX_BATCH } from './server-options.ts';
+import { InvalidParam, ProblemDetails } from '../http/problem.ts';
+import { MAX_BATCH } from './batch-limit.ts';
 
-export const InvalidParam = z.object({
-  name: z.string().describe('JSON path of the offending field, e.g. $.grounds.mantelzorg.hoursPerWeek'),
-  code: z.string().describe('Machine-readable kind of error, e.g. invalid_type, unrecognized_keys'),
-  reason: z.string().describe('What is wrong, in the language of the response'),
-});
-export type InvalidParam = z.infer<typeof InvalidParam>;
+export { InvalidParam };
 
 export const VersionSummary = z.object({
   validFrom: IsoDate.describe('First day on which this version of the layer chain is in force'),
@@ -22,13 +18,7 @@ export const VersionSummary = z.object({
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
-export const Problem = z.object({
-  type: z.url().describe('URI that identifies the kind of problem'),
-  title: z.string(),
-  status: z.int().min(400).max(599),
-  detail: z.string(),
-  instance: z.string().optional().describe('Request path that caused the problem'),
-  invalidParams: z.array(InvalidParam).optional().describe('Every offending field (400 invalid input)'),
+export const Problem = ProblemDetails.extend({
   nearestVersions: z.array(VersionSummary.extend({ relation: z.enum(['previous', 'next']) })).optional()
     .describe('The versions nearest to the date (422 no regulation in force)'),
 }).describe('RFC 9457 problem details');

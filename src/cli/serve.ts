@@ -1,12 +1,12 @@
 // voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N] [--engine E] [--workers N]
-// [--grace S]: run the API until SIGINT/SIGTERM, then finish the requests under way (api/drain.ts). With more
+// [--grace S]: run the API until SIGINT/SIGTERM, then finish the requests under way (server/drain.ts). With more
 // than one worker this process is the cluster's primary, and each worker runs this same command again
-// (api/cluster.ts).
+// (server/cluster.ts).
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { KeyConfigError, loadKeyEntries } from '../api/auth.ts';
-import { startPrimary, startWorker } from '../api/cluster.ts';
-import { DEFAULT_BURST, DEFAULT_RATE, StartupError } from '../api/server-options.ts';
+import { KeyConfigError, loadKeyEntries } from '../http/auth.ts';
+import { startPrimary, startWorker } from '../server/cluster.ts';
+import { DEFAULT_BURST, DEFAULT_RATE, StartupError } from '../server/options.ts';
 import { DEFAULT_ENGINE, ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
@@ -90,7 +90,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
       return 0;
     }
     // A primary does not load the API itself (the rule base, the engines): its workers do.
-    const running = workers > 1 ? await startPrimary({ ...options, workers }) : await (await import('../api/server.ts')).startServer(options);
+    const running = workers > 1 ? await startPrimary({ ...options, workers }) : await (await import('../server/start.ts')).startServer(options);
     process.stderr.write(`voorrang API luistert op ${running.url} (documentatie: ${running.url}/docs; engine: ${engine}`
       + `${workers > 1 ? `; ${workers} werkers` : ''})\n`);
     process.stderr.write(keys.length

@@ -1,8 +1,8 @@
 // The web front: server-rendered pages in Dutch (?lang=en for English) on the same rule base and engine
 // as the API. The pages hold no rule logic; the intake page calls the API's evaluations endpoint.
 import { Router, type Request, type Response } from 'express';
-import { requireKey, type KeyVerifier } from '../api/auth.ts';
-import { jsonBody } from '../api/body.ts';
+import { requireKey, type KeyVerifier } from '../http/auth.ts';
+import { jsonBody } from '../http/body.ts';
 import { isIsoDate, today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { assetsRouter } from './assets.ts';

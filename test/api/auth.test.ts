@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { createKey, KeyConfigError, KeyVerifier, loadKeyEntries, parseKeyEntries, requireKey } from '../../src/api/auth.ts';
+import { createKey, KeyConfigError, KeyVerifier, loadKeyEntries, parseKeyEntries, requireKey } from '../../src/http/auth.ts';
 import { exampleCases } from '../../src/api/example-cases.ts';
-import { ApiProblem } from '../../src/api/problem.ts';
+import { ApiProblem } from '../../src/http/problem.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
-import { startServer, StartupError } from '../../src/api/server.ts';
+import { startServer, StartupError } from '../../src/server/start.ts';
 import { serve } from '../../src/cli/serve.ts';
 import { auth, client, KEY, keyEntries, makeApp, ruleBase } from './helpers.ts';
 

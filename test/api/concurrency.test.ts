@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
 import type { Decision } from '../../src/engine/decision.ts';
 import { exampleCases } from '../../src/api/example-cases.ts';
-import { expressServer } from '../../src/api/http-server.ts';
+import { expressServer } from '../../src/server/http-server.ts';
 import { auth, evaluator, makeApp } from './helpers.ts';
 import { checkContract } from './contract.ts';
 

@@ -6,8 +6,8 @@ import { Agent, request } from 'node:http';
 import type { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleCases } from '../../src/api/example-cases.ts';
-import { createLogger } from '../../src/api/logging.ts';
-import { startServer, type Running } from '../../src/api/server.ts';
+import { createLogger } from '../../src/http/logging.ts';
+import { startServer, type Running } from '../../src/server/start.ts';
 import { ruleBase } from './helpers.ts';
 import { factsLogged } from './log-facts.ts';
 

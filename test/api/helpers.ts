@@ -3,9 +3,9 @@
 // against openapi.yaml.
 import request, { type Response, type Test } from 'supertest';
 import type { Express } from 'express';
-import { createApp, type AppDeps } from '../../src/api/app.ts';
-import { createKey, KeyVerifier, parseKeyEntries, type KeyEntry } from '../../src/api/auth.ts';
-import { createLogger } from '../../src/api/logging.ts';
+import { createApp, type AppDeps } from '../../src/server/app.ts';
+import { createKey, KeyVerifier, parseKeyEntries, type KeyEntry } from '../../src/http/auth.ts';
+import { createLogger } from '../../src/http/logging.ts';
 import { generateOpenApi } from '../../src/api/openapi-document.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';

@@ -1,11 +1,11 @@
-// The HTTP server for an Express app (src/api/http-server.ts): Node constructs requests and responses
+// The HTTP server for an Express app (src/server/http-server.ts): Node constructs requests and responses
 // with the app's own prototypes, so Express's per-request Object.setPrototypeOf finds nothing to change
 // (it slows V8's garbage collection), and everything Express adds to req and res still works.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expressServer } from '../../src/api/http-server.ts';
+import { expressServer } from '../../src/server/http-server.ts';
 
 describe('expressServer', () => {
   const app = express();

@@ -2,7 +2,7 @@
 // The source answers a turn of the event loop later, as the IPC channel does.
 import { describe, expect, it } from 'vitest';
 import { LEASE_IDLE_MS, LeasedRateLimit, type LeaseSource } from '../../src/api/leased-rate-limit.ts';
-import { ApiProblem } from '../../src/api/problem.ts';
+import { ApiProblem } from '../../src/http/problem.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
 
 function cluster(o: { rate: number; burst: number }, workers = 2) {

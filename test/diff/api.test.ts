@@ -2,9 +2,10 @@
 import express, { Router } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { errorHandler } from '../../src/api/error-handler.ts';
-import { negotiateLanguage } from '../../src/api/language.ts';
-import { createLogger, requestLog } from '../../src/api/logging.ts';
+import { rulebaseProblem } from '../../src/api/rulebase-problems.ts';
+import { errorHandler } from '../../src/http/error-handler.ts';
+import { negotiateLanguage } from '../../src/http/language.ts';
+import { createLogger, requestLog } from '../../src/http/logging.ts';
 import { mountDiff } from '../../src/api/routes/diff.ts';
 import { DiffReport } from '../../src/diff/report.ts';
 import { evaluator, ruleBase } from './helpers.ts';
@@ -18,7 +19,7 @@ const v1 = Router();
 v1.param('municipalityCode', (_req, _res, next, code: string) => { ruleBase.municipality(code); next(); });
 mountDiff(v1, ruleBase, () => '2026-09-01', evaluator);
 app.use('/v1', v1);
-app.use(errorHandler(logger));
+app.use(errorHandler(logger, rulebaseProblem));
 
 describe('GET /v1/regulations/{municipalityCode}/diff', () => {
   it('against the model by default, on today', async () => {

@@ -2,10 +2,10 @@
 import express, { Router } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { KeyVerifier } from '../../src/api/auth.ts';
-import { errorHandler } from '../../src/api/error-handler.ts';
-import { negotiateLanguage } from '../../src/api/language.ts';
-import { createLogger, requestLog } from '../../src/api/logging.ts';
+import { KeyVerifier } from '../../src/http/auth.ts';
+import { errorHandler } from '../../src/http/error-handler.ts';
+import { negotiateLanguage } from '../../src/http/language.ts';
+import { createLogger, requestLog } from '../../src/http/logging.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
 import { mountScenarios } from '../../src/api/routes/scenarios.ts';
 import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLogger } from '../../src/api/logging.ts';
-import { startServer, type Running } from '../../src/api/server.ts';
+import { createLogger } from '../../src/http/logging.ts';
+import { startServer, type Running } from '../../src/server/start.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);

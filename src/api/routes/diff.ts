@@ -1,6 +1,6 @@
 // GET /regulations/{municipalityCode}/diff?against=model|GMxxxx|YYYY-MM-DD&date=YYYY-MM-DD: the semantic
 // diff of the municipality's regulation against the model (default), another municipality, or itself on
-// another date, as the DiffReport JSON (src/diff/report.ts). Public law, no key. Owned by the diff issue.
+// another date, as the DiffReport JSON (src/diff/report.ts). Public law, no key.
 import type { Router } from 'express';
 import { z } from 'zod';
 import { IsoDate } from '../../case/schema.ts';
@@ -10,9 +10,9 @@ import { diffRegulations, lazyEvaluator } from '../../diff/compare-regulations.t
 import type { DiffReport } from '../../diff/report.ts';
 import { resolveComparison } from '../../diff/sides.ts';
 import type { EvaluatesUnder } from '../../diff/witnesses.ts';
-import { methodNotAllowed } from '../error-handler.ts';
+import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
-import { problems } from '../problem.ts';
+import { problems } from '../../http/problem.ts';
 import { parseWith, queryName } from '../validation.ts';
 
 export const DiffQuery = z.object({

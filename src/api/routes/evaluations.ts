@@ -1,12 +1,12 @@
 // Evaluations: one case, or a batch of up to MAX_BATCH cases each answered on its own. Key required.
 import type { Router } from 'express';
 import { Case } from '../../case/schema.ts';
-import { requireKey, type KeyVerifier } from '../auth.ts';
+import { requireKey, type KeyVerifier } from '../../http/auth.ts';
 import { evaluateBatch, type Evaluates } from '../batch.ts';
-import { jsonBody } from '../body.ts';
-import { methodNotAllowed } from '../error-handler.ts';
+import { jsonBody } from '../../http/body.ts';
+import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
-import { problems } from '../problem.ts';
+import { problems } from '../../http/problem.ts';
 import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { answer, EvaluationQuery } from '../reasoning.ts';
 import { BatchEnvelope } from '../schemas.ts';

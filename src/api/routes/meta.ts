@@ -1,7 +1,7 @@
 // Health and the OpenAPI document: public.
 import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
-import { methodNotAllowed } from '../error-handler.ts';
+import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJsonBytes } from '../json-response.ts';
 import { API_VERSION } from '../version.ts';
 import type { Health } from '../schemas.ts';

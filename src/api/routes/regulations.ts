@@ -3,9 +3,9 @@ import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { IsoDate } from '../../case/schema.ts';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
-import { methodNotAllowed } from '../error-handler.ts';
+import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
-import { problems } from '../problem.ts';
+import { problems } from '../../http/problem.ts';
 import { regulationDetail, regulationList } from '../regulation-views.ts';
 import { parseWith, queryName } from '../validation.ts';
 

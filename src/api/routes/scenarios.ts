@@ -1,18 +1,17 @@
 // POST /scenarios: a scenario over an inline population (up to 10,000 cases) or a generated one (up to
 // 100,000), answered with the ScenarioReport JSON (src/scenario/report-schema.ts). Inline cases are
-// personal data: an API key is required. Owned by the scenario issue; mounted the way app.ts mounts every
-// route (to be wired in app.ts and openapi.ts).
+// personal data: an API key is required.
 import type { Router } from 'express';
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { jsonPath } from '../../rulebase/problems.ts';
 import { ScenarioRequest } from '../../scenario/model/request.ts';
 import { PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
 import { ScenarioError } from '../../scenario/run/sides.ts';
-import { requireKey, type KeyVerifier } from '../auth.ts';
-import { jsonBody, type BodyLimit } from '../body.ts';
-import { methodNotAllowed } from '../error-handler.ts';
+import { requireKey, type KeyVerifier } from '../../http/auth.ts';
+import { jsonBody, type BodyLimit } from '../../http/body.ts';
+import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
-import { ApiProblem, problems } from '../problem.ts';
+import { ApiProblem, problems } from '../../http/problem.ts';
 import { chargeOne, type RateLimit } from '../rate-limit.ts';
 import { parseWith } from '../validation.ts';
 

@@ -1,13 +1,11 @@
-// How the API may be started: its options, their defaults and the checks no server starts without. Kept
-// apart from server.ts, so that a cluster's primary can check them without loading the whole API.
+// How the server may be started: its options, their defaults and the checks no server starts without.
+// Kept apart from start.ts, so that a cluster's primary can check them without loading the whole API.
 import type { EngineKind } from '../engine/evaluator.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
-import type { KeyEntry } from './auth.ts';
-import type { Logger } from './logging.ts';
-import type { RateLimit } from './rate-limit.ts';
-
-/** The most cases one batch request may hold; the rate limit's burst must hold a full batch. */
-export const MAX_BATCH = 1000;
+import { MAX_BATCH } from '../api/batch-limit.ts';
+import type { RateLimit } from '../api/rate-limit.ts';
+import type { KeyEntry } from '../http/auth.ts';
+import type { Logger } from '../http/logging.ts';
 
 export interface ServerOptions {
   host: string;

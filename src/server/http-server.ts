@@ -1,14 +1,9 @@
 // The node:http server for an Express app, built so that Express need not change the prototype of every
-// request and response. Express's app.handle calls Object.setPrototypeOf(req, app.request) (and the
-// same for res) on each request. In V8 that leaves each of those objects with a hidden class of its own,
-// which makes young-generation garbage collection several times slower: on this machine a no-op Express
-// endpoint's collections took 8 ms on average instead of under 1 ms, its p99 at 1,000 req/s was
-// 11–21 ms instead of 3–8 ms, and it served less than half the requests per second
-// (docs/api.md#benchmark).
-// Here Node constructs requests and responses as instances of two subclasses whose prototypes carry
-// Express's request and response methods, and the app is told to use those prototypes, so Express's call
-// finds nothing to change. Subclasses (not functions with a borrowed prototype, which V8 treats the same
-// slow way) keep Node's own object layout. Express is otherwise used unchanged.
+// request and response: its per-request Object.setPrototypeOf gives each object a hidden class of its own
+// in V8, which slows garbage collection and every property access (measured: see git log).
+// Node constructs them as instances of two subclasses whose prototypes carry Express's methods, so
+// Express's call finds nothing to change; subclasses, because functions with a borrowed prototype are
+// treated the same slow way. Express is otherwise used unchanged.
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import type { Express } from 'express';
 

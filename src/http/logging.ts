@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogFields } from './context.ts';
-import { BASE_PATH } from './version.ts';
 
 export type { Logger };
 
@@ -15,7 +14,8 @@ export function createLogger(destination?: DestinationStream, level = process.en
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestLog(logger: Logger): RequestHandler {
+/** `mounts`: the paths routers are mounted under (e.g. /v1), so that a route is logged under its full path. */
+export function requestLog(logger: Logger, mounts: readonly string[] = []): RequestHandler {
   return (req, res, next) => {
     const start = performance.now();
     const incoming = req.headers['x-request-id'];
@@ -26,7 +26,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const line = (fields: { status?: number; aborted?: true }) => ({
       reqId: requestId,
       method: req.method,
-      route: routeTemplate(req),
+      route: routeTemplate(req, mounts),
       ...fields,
       durationMs: Math.round((performance.now() - start) * 100) / 100,
       client: res.locals.client,
@@ -36,7 +36,7 @@ export function requestLog(logger: Logger): RequestHandler {
       const status = res.statusCode;
       logger[status >= 500 ? 'error' : 'info'](line({ status }), 'request');
     });
-    // Closed before its answer was out: the caller went away, or a stop cut it off (drain.ts).
+    // Closed before its answer was out: the caller went away, or a stop cut it off (server/drain.ts).
     res.on('close', () => {
       if (!res.writableFinished) logger.warn(line({ aborted: true }), 'request aborted');
     });
@@ -46,14 +46,14 @@ export function requestLog(logger: Logger): RequestHandler {
 
 /**
  * The route template (e.g. /v1/regulations/:municipalityCode/evaluations), not the raw URL, which may
- * carry a query. The router leaves the matched route on req.route; its mount path is /v1 for the API and
- * none for the web front (req.baseUrl cannot tell: a thrown error resets it on the way out).
+ * carry a query. The router leaves the matched route on req.route, without its mount path: that is
+ * the mount the URL lies under (req.baseUrl cannot tell: a thrown error resets it on the way out).
  */
-function routeTemplate(req: Request): string | undefined {
+function routeTemplate(req: Request, mounts: readonly string[]): string | undefined {
   const route = req.route as { path?: unknown } | undefined;
   if (!route) return undefined;
-  const api = req.originalUrl.startsWith(`${BASE_PATH}/`);
-  return `${api ? BASE_PATH : ''}${String(route.path)}`;
+  const mount = mounts.find((m) => req.originalUrl.startsWith(`${m}/`)) ?? '';
+  return `${mount}${String(route.path)}`;
 }
 
 function pick(f: LogFields) {

@@ -1,16 +1,16 @@
 // Real outputs for the OpenAPI document: the same functions the routes call, on the bundled rule base.
 import type { RuleBase } from '../rulebase/rulebase.ts';
-import { authFailures } from './auth.ts';
+import { authFailures } from '../http/auth.ts';
 import { evaluateBatch, type Evaluates } from './batch.ts';
 import { exampleCases } from './example-cases.ts';
-import { notInForce } from './not-in-force.ts';
-import { problems } from './problem.ts';
+import { notInForce, unknownMunicipality } from './rulebase-problems.ts';
+import { problems } from '../http/problem.ts';
 import { regulationDetail, regulationList } from './regulation-views.ts';
 import { Case } from '../case/schema.ts';
 import type { BatchResponse, Health, Problem, RegulationDetail, RegulationList } from './schemas.ts';
 import { parseWith } from './validation.ts';
 import { API_VERSION } from './version.ts';
-import { BODY_LIMIT } from './body.ts';
+import { BODY_LIMIT } from '../http/body.ts';
 import { NotInForceError } from '../rulebase/rulebase.ts';
 import type { Decision } from '../engine/decision.ts';
 import { lazyEvaluator } from '../diff/compare-regulations.ts';
@@ -116,7 +116,7 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
     problems: {
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),
       unauthorized: problems.unauthorized(authFailures.unknown).render('nl', at('/evaluations')),
-      unknownMunicipality: problems.unknownMunicipality('GM9999').render('nl', '/v1/regulations/GM9999'),
+      unknownMunicipality: unknownMunicipality('GM9999').render('nl', '/v1/regulations/GM9999'),
       payloadTooLarge: problems.payloadTooLarge(BODY_LIMIT.text).render('nl', at('/evaluations/batch')),
       unsupportedMediaType: problems.unsupportedMediaType('text/plain').render('nl', at('/evaluations')),
       notInForce: notInForceProblem,

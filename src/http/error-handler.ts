@@ -1,24 +1,23 @@
 // The last middleware: every error becomes a problem+json in the request's language. Known failures map
 // to 4xx; anything else is logged (without its message) and answered 500, never a crash.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.ts';
 import { logUnexpected, type Logger } from './logging.ts';
 import { ApiProblem, problems, sendProblem } from './problem.ts';
-import { notInForce } from './not-in-force.ts';
 
-export function toProblem(err: unknown): ApiProblem | undefined {
+/** The problem a presentation layer's own errors stand for (e.g. the rule base's), or undefined. */
+export type ProblemOf = (err: unknown) => ApiProblem | undefined;
+
+function toProblem(err: unknown, known: ProblemOf = () => undefined): ApiProblem | undefined {
   if (err instanceof ApiProblem) return err;
-  if (err instanceof UnknownMunicipalityError) return problems.unknownMunicipality(err.code);
-  if (err instanceof NotInForceError) return notInForce(err);
   // The router answers a path parameter it cannot decode with a URIError of status 400.
   if (err instanceof URIError) return problems.malformedUrl();
-  return undefined;
+  return known(err);
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, known?: ProblemOf): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    let problem = toProblem(err);
+    let problem = toProblem(err, known);
     if (!problem) {
       logUnexpected(logger, res.locals.requestId, err);
       problem = problems.internal();

@@ -1,15 +1,15 @@
-// The API in several worker processes on one port (node:cluster), to use more than one core. Each worker
+// The server in several worker processes on one port (node:cluster), to use more than one core. Each worker
 // is a whole server (startServer) with its own rule base and engines; the primary only forks them, holds
 // the rate limit's buckets (a client's limit holds over all workers, see leased-rate-limit.ts), and
 // replaces a worker that stops. `voorrang serve --workers N` runs this; with one worker there is no
 // primary at all. Workers run the same command as the primary: cluster.fork() starts it again.
 import cluster, { type Worker } from 'node:cluster';
 import { pino } from 'pino';
-import { LEASE_IDLE_MS, LeasedRateLimit, type LeaseSource } from './leased-rate-limit.ts';
-import { createLogger } from './logging.ts';
-import { RateLimiter, type Grant } from './rate-limit.ts';
-import type { Running } from './server.ts';
-import { checkServerOptions, StartupError, type ServerOptions } from './server-options.ts';
+import { LEASE_IDLE_MS, LeasedRateLimit, type LeaseSource } from '../api/leased-rate-limit.ts';
+import { RateLimiter, type Grant } from '../api/rate-limit.ts';
+import { createLogger } from '../http/logging.ts';
+import { checkServerOptions, StartupError, type ServerOptions } from './options.ts';
+import type { Running } from './start.ts';
 
 export interface ClusterOptions extends ServerOptions {
   workers: number;
@@ -95,7 +95,7 @@ export async function startWorker(o: ServerOptions): Promise<Running> {
     // Workers share stdout. One write per log line keeps each line whole: a pipe takes writes of up to 4 KB
     // whole, where pino's default (asynchronous) writes batch lines and may run longer.
     const logger = o.logger ?? createLogger(pino.destination({ fd: 1, sync: true }));
-    const { startServer } = await import('./server.ts'); // only workers load the API itself
+    const { startServer } = await import('./start.ts'); // only workers load the API itself
     running = await startServer({ ...o, limiter, logger });
   } catch (e) {
     leave();

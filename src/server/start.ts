@@ -1,21 +1,22 @@
-// Starting the API on a host and port: the rule base is loaded and compiled once, then served. Used by
-// `voorrang serve` and by the benchmark. Refuses a non-loopback host when no API keys are configured.
+// Starting the server (the API and the web front) on a host and port: the rule base is loaded and compiled
+// once, then served. Used by `voorrang serve` and by the benchmark. Refuses a non-loopback host when no API
+// keys are configured.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Evaluator } from '../engine/evaluator.ts';
 import { loadRuleBase } from '../rulebase/load.ts';
+import { generateOpenApi } from '../api/openapi-document.ts';
+import { RateLimiter } from '../api/rate-limit.ts';
+import { KeyVerifier } from '../http/auth.ts';
+import { createLogger } from '../http/logging.ts';
 import { createApp } from './app.ts';
-import { KeyVerifier } from './auth.ts';
 import { drainable } from './drain.ts';
 import { expressServer } from './http-server.ts';
-import { createLogger } from './logging.ts';
-import { generateOpenApi } from './openapi-document.ts';
+import { checkServerOptions, type ServerOptions } from './options.ts';
 import { disablePretenuring } from './pretenuring.ts';
-import { RateLimiter } from './rate-limit.ts';
-import { checkServerOptions, type ServerOptions } from './server-options.ts';
 
 /** What startServer takes, and throws when the options are refused. */
-export { StartupError, type ServerOptions } from './server-options.ts';
+export { StartupError, type ServerOptions } from './options.ts';
 
 export interface Running {
   server: Server;

@@ -1,26 +1,48 @@
-// RFC 9457 problem details: every error the API answers, in Dutch (default) or English.
+// RFC 9457 problem details (problem+json): what an error answer holds, how it is sent, and the problems
+// of HTTP itself (body, key, limit, URL), in Dutch (default) or English.
 import type { Response } from 'express';
+import { z } from 'zod';
 import type { Lang } from '../engine/decision.ts';
 import type { Bilingual } from './language.ts';
-import type { InvalidParam, Problem } from './schemas.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://voorrang.nl/problemen/';
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** Thrown anywhere in a request; the error handler renders it in the request's language. */
-export class ApiProblem extends Error {
+export const InvalidParam = z.object({
+  name: z.string().describe('JSON path of the offending field, e.g. $.grounds.mantelzorg.hoursPerWeek'),
+  code: z.string().describe('Machine-readable kind of error, e.g. invalid_type, unrecognized_keys'),
+  reason: z.string().describe('What is wrong, in the language of the response'),
+});
+export type InvalidParam = z.infer<typeof InvalidParam>;
+
+/** The members every problem has; the API adds its own extension members (api/schemas.ts Problem). */
+export const ProblemDetails = z.object({
+  type: z.url().describe('URI that identifies the kind of problem'),
+  title: z.string(),
+  status: z.int().min(400).max(599),
+  detail: z.string(),
+  instance: z.string().optional().describe('Request path that caused the problem'),
+  invalidParams: z.array(InvalidParam).optional().describe('Every offending field (400 invalid input)'),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetails>;
+
+/**
+ * Thrown anywhere in a request; the error handler renders it in the request's language. `extra` holds
+ * the members beyond the text (invalidParams, or an extension member such as nearestVersions).
+ */
+export class ApiProblem<Extra extends object = object> extends Error {
   constructor(
     readonly status: number,
     readonly slug: string,
     readonly title: Bilingual,
     readonly detail: Bilingual,
-    readonly extra: Partial<Pick<Problem, 'invalidParams' | 'nearestVersions'>> = {},
+    readonly extra: Extra = {} as Extra,
     readonly headers: Record<string, string> = {},
   ) {
     super(detail.en);
   }
 
-  render(lang: Lang, instance?: string): Problem {
+  render(lang: Lang, instance?: string): ProblemDetails & Extra {
     return {
       type: PROBLEM_TYPE_BASE + this.slug,
       title: this.title[lang],
@@ -58,13 +80,6 @@ export const problems = {
   unauthorized: (reason: Bilingual) => new ApiProblem(401, 'niet-geautoriseerd',
     { nl: 'Niet geautoriseerd', en: 'Unauthorized' }, reason, {},
     { 'WWW-Authenticate': 'Bearer realm="voorrang"' }),
-
-  unknownMunicipality: (code: string) => new ApiProblem(404, 'onbekende-gemeente',
-    { nl: 'Onbekende gemeente', en: 'Unknown municipality' },
-    {
-      nl: `Gemeente '${code}' komt niet voor in de regelbasis; zie GET /v1/regulations voor de gemeenten die er wel in staan.`,
-      en: `Municipality '${code}' is not in the rule base; see GET /v1/regulations for the municipalities that are.`,
-    }),
 
   notFound: () => new ApiProblem(404, 'niet-gevonden',
     { nl: 'Niet gevonden', en: 'Not found' },

@@ -1,0 +1,40 @@
+// The composition root: one Express app with the API under /v1 and the web front beside it, on the same
+// rule base, behind the middleware both share (request log, language, headers) and one error handler.
+import '../http/context.ts';
+import express from 'express';
+import { apiRouter, type ApiDeps } from '../api/router.ts';
+import { rulebaseProblem } from '../api/rulebase-problems.ts';
+import { API_VERSION, BASE_PATH } from '../api/version.ts';
+import { errorHandler, notFound } from '../http/error-handler.ts';
+import { negotiateLanguage } from '../http/language.ts';
+import { requestLog, type Logger } from '../http/logging.ts';
+import { webRouter } from '../web/router.ts';
+
+export interface AppDeps extends ApiDeps {
+  logger: Logger;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(logger, [BASE_PATH]));
+  app.use((req, res, next) => {
+    const lang = (res.locals.lang = negotiateLanguage(req));
+    res.setHeader('API-Version', API_VERSION);
+    res.setHeader('Content-Language', lang);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Vary', 'Accept-Language');
+    next();
+  });
+
+  app.use(BASE_PATH, apiRouter(deps));
+  app.use(webRouter({ ruleBase: deps.ruleBase, today: deps.today, verifier: deps.verifier }));
+
+  app.use(notFound);
+  app.use(errorHandler(logger, rulebaseProblem));
+  return app;
+}

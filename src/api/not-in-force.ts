@@ -1,7 +1,7 @@
 // 422: the municipality exists, but no version of its regulation is in force on the date asked for.
 import type { NotInForceError } from '../rulebase/rulebase.ts';
 import { ApiProblem } from './problem.ts';
-import { nearestVersions } from './regulation-views.ts';
+import { nearestVersions } from '../views/regulation.ts';
 
 export function notInForce(e: NotInForceError): ApiProblem {
   const near = nearestVersions(e);

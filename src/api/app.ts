@@ -2,6 +2,7 @@
 // dependencies (rule base, evaluator, keys, limiter, logger, OpenAPI document), so tests build their own.
 import './context.ts';
 import express, { Router } from 'express';
+import { lazyEvaluator } from '../diff/compare-regulations.ts';
 import { today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import type { KeyVerifier } from './auth.ts';
@@ -65,7 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   mountDiff(v1, ruleBase, deps.today ?? systemToday, evaluatorUnder(deps.evaluator));
   mountScenarios(v1, ruleBase, deps.verifier, deps.limiter);
   app.use(BASE_PATH, v1);
-  app.use(webRouter({ ruleBase, today: deps.today, verifier: deps.verifier })); // the web front (src/web), on the same rule base
+  app.use(webRouter({ ruleBase, evaluator: evaluatorUnder(deps.evaluator) ?? lazyEvaluator(), today: deps.today })); // the web front (src/web), on the same rule base and engine
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -133,7 +133,7 @@ export function readCsv(text: string, kinds: Readonly<Record<string, ColumnKind>
 
 /** The line and column of an API invalidParam about an inline case (`$.population.cases[3].case.applicant.age`). */
 export function lineOf(name: string, lines: readonly number[]): { line: number; column?: string } | undefined {
-  const m = /^\$\.population\.cases\[(\d+)\](?:\.(?:case\.)?(.+))?$/.exec(name);
+  const m = /^\$\.population\.cases\[(\d+)\](?:\.case)?(?:\.(.+))?$/.exec(name);
   const line = m ? lines[Number(m[1])] : undefined;
   return line === undefined ? undefined : { line, ...(m![2] && { column: m![2] }) };
 }

@@ -79,6 +79,18 @@ function cells(line: string, lang: Lang): string[] | string {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+const INVALID = Symbol('invalid');
+const CLAIMED = Symbol('claimed');
+
+/** A cell's value by its column's kind; a ground column's `false` claims nothing (undefined). */
+function cellValue(raw: string, kind: ColumnKind): unknown {
+  if (kind === 'string') return raw;
+  if (kind === 'number') return DECIMAL.test(raw) ? Number(raw) : INVALID;
+  const yes = raw === 'true';
+  if (!yes && raw !== 'false') return INVALID;
+  return kind === 'claim' ? (yes ? CLAIMED : undefined) : yes;
+}
+
 function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
   let o = target;
   for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
@@ -86,8 +98,6 @@ function setPath(target: Record<string, unknown>, keys: string[], value: unknown
   if (value === CLAIMED) o[last] ??= {};
   else o[last] = value;
 }
-
-const CLAIMED = Symbol('claimed');
 
 export function readCsv(text: string, kinds: Readonly<Record<string, ColumnKind>>, lang: Lang): ReadCsv {
   const w = say[lang];
@@ -106,28 +116,29 @@ export function readCsv(text: string, kinds: Readonly<Record<string, ColumnKind>
 
   const cases: InlineCase[] = [];
   const lineNumbers: number[] = [];
-  lines.slice(1).forEach((text, i) => {
-    const line = i + 2;
-    if (text.trim() === '') return errors.push({ line, message: w.empty });
-    const row = cells(text, lang);
-    if (typeof row === 'string') return errors.push({ line, message: row });
-    if (row.length !== names.length) return errors.push({ line, message: w.count(row.length, names.length) });
+  for (const [i, text] of lines.entries()) {
+    if (i === 0) continue;
+    const line = i + 1;
+    const row = text.trim() === '' ? w.empty : cells(text, lang);
+    if (typeof row === 'string' || row.length !== names.length) {
+      errors.push({ line, message: typeof row === 'string' ? row : w.count(row.length, names.length) });
+      continue;
+    }
     const record: InlineCase = { case: {} };
-    row.forEach((raw, c) => {
+    for (const [c, raw] of row.entries()) {
       const column = names[c]!;
-      if (raw === '') return;
-      if (column === 'id' || column === 'municipality') return void (record[column] = raw);
-      const kind = kinds[column]!;
-      let value: unknown = raw;
-      if (kind === 'number') value = DECIMAL.test(raw) ? Number(raw) : undefined;
-      else if (kind === 'boolean' || kind === 'claim') value = raw === 'true' ? true : raw === 'false' ? false : undefined;
-      if (value === undefined) return void errors.push({ line, column, message: (kind === 'number' ? w.number : w.boolean)(raw) });
-      if (kind === 'claim') value = value ? CLAIMED : undefined;
-      if (value !== undefined) setPath(record.case, column.split('.'), value);
-    });
+      if (raw === '') continue;
+      if (column === 'id' || column === 'municipality') {
+        record[column] = raw;
+        continue;
+      }
+      const value = cellValue(raw, kinds[column]!);
+      if (value === INVALID) errors.push({ line, column, message: (kinds[column] === 'number' ? w.number : w.boolean)(raw) });
+      else if (value !== undefined) setPath(record.case, column.split('.'), value);
+    }
     cases.push(record);
     lineNumbers.push(line);
-  });
+  }
   return errors.length ? { ok: false, errors } : { ok: true, cases, lines: lineNumbers };
 }
 

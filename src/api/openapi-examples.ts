@@ -5,7 +5,7 @@ import { evaluateBatch, type Evaluates } from './batch.ts';
 import { exampleCases } from './example-cases.ts';
 import { notInForce, unknownMunicipality } from './rulebase-problems.ts';
 import { problems } from '../http/problem.ts';
-import { regulationDetail, regulationList } from './regulation-views.ts';
+import { regulationDetail, regulationList } from '../views/regulation.ts';
 import { Case } from '../case/schema.ts';
 import type { BatchResponse, Health, Problem, RegulationDetail, RegulationList } from './schemas.ts';
 import { parseWith } from './validation.ts';

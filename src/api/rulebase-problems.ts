@@ -2,7 +2,7 @@
 // version of its regulation in force on the date asked for is 422, naming the nearest versions.
 import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { nearestVersions } from './regulation-views.ts';
+import { nearestVersions } from '../views/regulation.ts';
 
 export const unknownMunicipality = (code: string) => new ApiProblem(404, 'onbekende-gemeente',
   { nl: 'Onbekende gemeente', en: 'Unknown municipality' },

@@ -1,54 +1,20 @@
 // The API's own message shapes (everything that is not a Case or a Decision), as zod schemas: the
 // OpenAPI components are generated from them and the TypeScript types inferred, so they cannot drift.
 import { z } from 'zod';
-import { Case, IsoDate } from '../case/schema.ts';
-import { ChainLink, Decision } from '../engine/decision.ts';
-import { Regulation, Statute } from '../rulebase/schema.ts';
+import { Case } from '../case/schema.ts';
+import { Decision } from '../engine/decision.ts';
 import { InvalidParam, ProblemDetails } from '../http/problem.ts';
+import { NearestVersion } from '../views/regulation.ts';
 import { MAX_BATCH } from './batch-limit.ts';
 
 export { InvalidParam };
-
-export const VersionSummary = z.object({
-  validFrom: IsoDate.describe('First day on which this version of the layer chain is in force'),
-  validUntil: IsoDate.optional().describe('Last day; absent = open-ended'),
-  status: z.enum(['adopted', 'concept']).describe('concept: the municipality\'s version is a draft, not adopted law'),
-  title: z.string().describe('Title of the municipality\'s own regulation in this version'),
-  digest: z.string().describe('sha256 of the resolved rule base of this version'),
-});
-export type VersionSummary = z.infer<typeof VersionSummary>;
+export { RegulationDetail, RegulationList, VersionSummary } from '../views/regulation.ts';
 
 export const Problem = ProblemDetails.extend({
-  nearestVersions: z.array(VersionSummary.extend({ relation: z.enum(['previous', 'next']) })).optional()
+  nearestVersions: z.array(NearestVersion).optional()
     .describe('The versions nearest to the date (422 no regulation in force)'),
 }).describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof Problem>;
-
-const MunicipalityRef = z.object({ code: z.string().regex(/^GM\d{4}$/), name: z.string() });
-
-export const RegulationList = z.object({
-  date: IsoDate.describe('The date on which inForce is judged (the query parameter, default today)'),
-  municipalities: z.array(MunicipalityRef.extend({
-    region: z.object({ id: z.string(), name: z.string() }),
-    versions: z.array(VersionSummary.extend({ inForce: z.boolean().describe('In force on date') })),
-  })),
-});
-export type RegulationList = z.infer<typeof RegulationList>;
-
-const ParameterValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-export const RegulationDetail = z.object({
-  municipality: MunicipalityRef.extend({ region: z.string() }),
-  date: IsoDate.describe('The date asked for'),
-  ...VersionSummary.shape,
-  chain: z.array(ChainLink).describe('Layer chain, law first, the municipality\'s version last'),
-  parameterValues: z.record(z.string(), ParameterValue)
-    .describe('Value of every parameter on date (null: no dated value applies); definitions and sources in regulation.parameters'),
-  provenance: z.record(z.string(), z.string()).describe('Node (e.g. category/mantelzorg) → rule file that last set it'),
-  statute: Statute.describe('What the law in force demands of the regulation'),
-  regulation: Regulation.describe('The resolved regulation: parameters, requirements, refusal grounds, categories with legal basis and labels, ranking, validity, search profile, articles'),
-});
-export type RegulationDetail = z.infer<typeof RegulationDetail>;
 
 /** The envelope is checked first so that one bad case does not fail the others. */
 export const BatchEnvelope = z.strictObject({ cases: z.array(z.unknown()).min(1).max(MAX_BATCH) });

@@ -9,6 +9,8 @@ import { errorHandler, notFound } from '../http/error-handler.ts';
 import { negotiateLanguage } from '../http/language.ts';
 import { requestLog, type Logger } from '../http/logging.ts';
 import { webRouter } from '../web/router.ts';
+import { evaluatorUnder } from '../api/routes/diff.ts';
+import { lazyEvaluator } from '../diff/compare-regulations.ts';
 
 export interface AppDeps extends ApiDeps {
   logger: Logger;
@@ -32,7 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use(BASE_PATH, apiRouter(deps));
-  app.use(webRouter({ ruleBase: deps.ruleBase, today: deps.today, verifier: deps.verifier }));
+  // The web's diff page shares the API's compiled engines where the evaluator can evaluate under a regulation.
+  app.use(webRouter({ ruleBase: deps.ruleBase, today: deps.today, evaluator: evaluatorUnder(deps.evaluator) ?? lazyEvaluator() }));
 
   app.use(notFound);
   app.use(errorHandler(logger, rulebaseProblem));

@@ -1,6 +1,7 @@
 // A tiny HTML template tag: every interpolated value is escaped unless it is already Html (made by this
 // tag or by raw()); arrays are joined. Server-rendered pages are built from it, so no value from a rule
 // file, the case or the URL reaches the page unescaped.
+import { escapeHtml } from '../views/escape.ts';
 
 export class Html {
   constructor(readonly text: string) {}
@@ -10,9 +11,6 @@ export class Html {
 }
 
 type Value = Html | string | number | boolean | null | undefined | readonly Value[];
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function render(v: Value): string {
   if (v === null || v === undefined || v === false) return '';

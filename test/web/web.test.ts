@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Evaluator } from '../../src/engine/evaluator.ts';
+import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { describeViolations, hasChromium, SCREENSHOTS, seriousViolations, startSession, type Session } from './browser.ts';
 
 describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () => {
@@ -85,6 +87,31 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await page.close();
   });
 
+  it('intake: the missing facts are listed as the decision lists them, each linked to its field', async () => {
+    // Medical urgency ranks above mantelzorg: the engine asks for its open facts first.
+    const decision = await new Evaluator(loadRuleBase()).evaluate({
+      applicationDate: '2026-09-01',
+      applicant: { age: 40, lawfulResidence: true },
+      household: { adults: 1, minorChildren: 0 },
+      income: { annualHousehold: 20000 },
+      residence: { yearsRegistered: 5 },
+      grounds: { mantelzorg: { expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true }, medical: {} },
+      conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false },
+    }, 'GM1966');
+    expect(decision.missingFacts.length).toBeGreaterThan(1);
+    const page = await s.browser.newPage();
+    await page.route('**/v1/regulations/*/evaluations', (route) => route.fulfill({ json: decision }));
+    await page.goto(`${s.origin}/toetsen?gemeente=GM1966&datum=2026-09-01`);
+    await settled(page);
+    const items = page.getByRole('region', { name: 'Nog nodig om te beslissen' }).getByRole('listitem');
+    expect(await items.count()).toBe(decision.missingFacts.length);
+    for (const [i, m] of decision.missingFacts.entries()) {
+      expect(await items.nth(i).getByRole('link').textContent()).toBe(m.label);
+      expect(await items.nth(i).getByRole('link').getAttribute('data-focus-field')).toBe(m.fact);
+    }
+    await page.close();
+  });
+
   it('intake in English: labels and the decision switch language', async () => {
     const page = await s.open('/toetsen?lang=en');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -135,13 +162,19 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await page.close();
   });
 
-  it('scenario workbench: mantelzorg 8 → 10 hours over 100,000 generated cases shows the matrix and the fair share; a CSV upload runs too', async () => {
+  it('scenario workbench: mantelzorg 8 → 10 hours over 100,000 generated cases shows the matrix and the fair share; a CSV upload runs too, through the API', async () => {
     const page = await s.open('/scenarios?gemeente=GM1966&datum=2026-08-01');
-    await page.getByLabel('Minimaal aantal uren mantelzorg per week (uur/week)').fill('10');
-    await page.getByRole('button', { name: 'Doorrekenen' }).click();
-    await page.locator('#scenario-result:not([aria-busy])').waitFor({ timeout: 60_000 });
-    expect(await page.locator('#scenario-status').textContent()).toMatch(/^Klaar/);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname));
     const result = page.locator('#scenario-report');
+    const status = page.locator('#scenario-status');
+    const run = async () => {
+      await page.getByRole('button', { name: 'Doorrekenen' }).click();
+      await page.locator('#scenario-result:not([aria-busy])').waitFor({ timeout: 60_000 });
+    };
+    await page.getByLabel('Minimaal aantal uren mantelzorg per week (uur/week)').fill('10');
+    await run();
+    expect(await status.textContent()).toMatch(/^Klaar/);
     expect(await result.locator('figure.matrix svg[role="img"]').count()).toBe(1);
     expect(await result.textContent()).toContain('100.000');
     // Cases that needed 8 to 10 hours lose mantelzorg urgency.
@@ -149,18 +182,35 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     expect(await result.locator('figure.bars svg[role="img"]').count()).toBe(1);
     await accessible(page, 'scenarios');
 
-    // Three cases of our own, uploaded as CSV in the scenario issue's format.
-    const rows = [
-      { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5 }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } },
-    ];
+    // A case of our own, uploaded as CSV in the scenario issue's format.
+    const row = { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5 }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } };
     const { csvHeader, csvLine } = await import('../../src/scenario/population/csv.ts');
-    const csv = [csvHeader().join(','), ...rows.map((r) => csvLine(r))].join('\n') + '\n';
+    const upload = (lines: string[]) => page.getByLabel('Bestand', { exact: true })
+      .setInputFiles({ name: 'aanvragen.csv', mimeType: 'text/csv', buffer: Buffer.from([csvHeader().join(','), ...lines].join('\n') + '\n') });
     await page.getByLabel(/CSV-bestand/).check();
-    await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'aanvragen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Doorrekenen' }).click();
-    await page.locator('#scenario-result:not([aria-busy])').waitFor({ timeout: 60_000 });
-    expect(await page.locator('#scenario-status').textContent()).toMatch(/^Klaar/);
+    await upload([csvLine(row)]);
+    await run();
+    expect(await status.textContent()).toMatch(/^Klaar/);
     expect(await result.locator('tr', { hasText: 'urgent: Mantelzorg' }).filter({ hasText: 'niet urgent' }).locator('td').last().textContent()).toBe('1');
+
+    // A cell that is no number is named by its line in the browser, and the file is not sent.
+    const sent = posts.length;
+    await upload([csvLine(row), csvLine(row).replace(',40,', ',veertig,')]);
+    await run();
+    expect(await status.textContent()).toBe('Doorrekenen mislukt.');
+    expect(await result.getByRole('alert').textContent()).toContain("regel 3, applicant.age: 'veertig' is geen getal");
+    expect(posts.length).toBe(sent);
+    await accessible(page, 'scenarios-csv-error');
+    // A value the API refuses comes back named by its line too.
+    await upload([csvLine(row), csvLine({ ...row, case: { ...row.case, applicant: { age: -3, lawfulResidence: true } } })]);
+    await run();
+    expect(await result.getByRole('alert').textContent()).toMatch(/^Ongeldige invoer.*regel 3, applicant\.age: /);
+    // Chromium logs the 400 answer as a console error: the one error expected here.
+    expect(s.errors.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+
+    // Every run went to the API's scenario endpoint; the web has none of its own.
+    expect(new Set(posts)).toEqual(new Set(['/v1/scenarios']));
+    expect((await fetch(`${s.origin}/scenarios/run`, { method: 'POST' })).status).toBe(404);
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
 import { problems } from '../../http/problem.ts';
-import { regulationDetail, regulationList } from '../regulation-views.ts';
+import { regulationDetail, regulationList } from '../../views/regulation.ts';
 import { parseWith, queryName } from '../validation.ts';
 
 const DateQuery = z.object({ date: IsoDate.optional() });

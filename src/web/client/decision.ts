@@ -1,16 +1,17 @@
 // Renders a decision as the engine gave it: outcome, category, priority and validity, the missing facts
-// (most decisive first, linked to their fields) and the reasoning sentences with links to the articles.
+// (in the decision's order, linked to their fields) and the reasoning sentences with links to the articles.
 import type { ConditionTrace, Decision, TestTrace } from '../../engine/decision.ts';
 import { h } from './dom.ts';
 import { fieldIdOf } from './fields.ts';
 import { basisHref } from './links.ts';
-import { rankMissingFacts, type RankedFact } from './missing.ts';
 import { strings, type Lang } from './strings.ts';
 
 export interface RenderContext {
   lang: Lang;
   /** The regulation page for this municipality and date, without a fragment. */
   regulationPage: string;
+  /** Whether the form has a field for the fact (a missing fact that is not a case field has none). */
+  hasField(fact: string): boolean;
 }
 
 const icon = { true: '✓', false: '✗', unknown: '?', 'not-evaluated': '·' } as const;
@@ -22,7 +23,7 @@ export function outcomeView(d: Decision, lang: Lang): HTMLElement {
     h('p', { class: 'summary' }, d.summary));
 }
 
-export function decisionView(d: Decision, ctx: RenderContext): { body: HTMLElement; missing: RankedFact[] } {
+export function decisionView(d: Decision, ctx: RenderContext): HTMLElement {
   const s = strings[ctx.lang];
   const lawTitle = d.regulation.chain.find((c) => c.layer === 'wet')?.title;
   const ownTitles = d.regulation.chain.filter((c) => c.layer !== 'wet').map((c) => c.title);
@@ -58,10 +59,9 @@ export function decisionView(d: Decision, ctx: RenderContext): { body: HTMLEleme
 
   const claimed = d.reasoning.categories.filter((c) => c.result !== 'not-evaluated');
   const unclaimed = d.reasoning.categories.filter((c) => c.result === 'not-evaluated');
-  const missing = rankMissingFacts(d);
   const labelOf = (id: string) => [...d.reasoning.categories, ...d.reasoning.requirements, ...d.reasoning.refusalGrounds].find((t) => t.id === id)?.label ?? id;
 
-  const body = h('div', {},
+  return h('div', {},
     d.regulation.status === 'concept' ? h('p', { class: 'badge concept' }, s.concept) : null,
     d.category && d.priority ? h('dl', { class: 'priority' },
       h('dt', {}, s.category), h('dd', {}, d.category.label, ' (', h('a', { href: `${ctx.regulationPage}#category-${d.category.id}` }, d.category.citation), ')'),
@@ -69,13 +69,12 @@ export function decisionView(d: Decision, ctx: RenderContext): { body: HTMLEleme
       h('dt', {}, s.valid), h('dd', {}, s.validText(d.priority.validFrom, d.priority.validUntil, d.priority.validityMonths)),
       h('dt', {}, s.profile), h('dd', {}, d.priority.searchProfile.label),
       d.tieBreak ? [h('dt', {}, s.tieBreak), h('dd', {}, d.tieBreak)] : null) : null,
-    missing.length ? h('section', { class: 'missing', 'aria-labelledby': 'missing-h' },
+    d.missingFacts.length ? h('section', { class: 'missing', 'aria-labelledby': 'missing-h' },
       h('h3', { id: 'missing-h' }, s.missing),
-      h('ol', {}, missing.map((m) => h('li', {},
-        m.fact.startsWith('parameter:') ? h('span', {}, m.label, ' — ', s.parameterUnknown)
-          : h('a', { href: `#${fieldIdOf(m.fact)}`, 'data-focus-field': m.fact }, m.label),
-        ' — ', s.neededFor, ' ', m.neededFor.map(labelOf).join(', '),
-        m.openInTest === 1 ? h('span', { class: 'tag' }, s.missingAlone) : null)))) : null,
+      h('ol', {}, d.missingFacts.map((m) => h('li', {},
+        ctx.hasField(m.fact) ? h('a', { href: `#${fieldIdOf(m.fact)}`, 'data-focus-field': m.fact }, m.label)
+          : h('span', {}, m.label, ' ', h('span', { class: 'tag' }, s.notAField)),
+        ' — ', s.neededFor, ' ', m.neededFor.map(labelOf).join(', '))))) : null,
     d.refusalGrounds.length ? h('section', { 'aria-labelledby': 'refusal-h' },
       h('h3', { id: 'refusal-h' }, s.refusal),
       h('ul', {}, d.refusalGrounds.map((g) => h('li', {}, g.label, ' (', cite({ basis: d.reasoning.refusalGrounds.find((t) => t.id === g.id)!.basis, citation: g.citation }), ')')))) : null,
@@ -94,5 +93,4 @@ export function decisionView(d: Decision, ctx: RenderContext): { body: HTMLEleme
       h('p', {}, d.regulation.selection),
       h('ul', {}, d.regulation.chain.map((c) => h('li', {}, `${s.layers[c.layer]}: ${c.title} (${c.validFrom}, ${c.status})`))),
       h('p', { class: 'digest' }, `${s.digest}: `, h('code', {}, d.regulation.digest))));
-  return { body, missing };
 }

@@ -73,10 +73,10 @@ function regulationPage(code: string, date: string): string {
 }
 
 function show(d: Decision, code: string): void {
-  const { body: view, missing } = decisionView(d, { lang, regulationPage: regulationPage(code, d.applicationDate) });
+  const hasField = (fact: string) => document.getElementById(fieldIdOf(fact)) !== null;
   outcome.replaceChildren(outcomeView(d, lang));
-  body.replaceChildren(view);
-  missing.forEach((m, i) => {
+  body.replaceChildren(decisionView(d, { lang, regulationPage: regulationPage(code, d.applicationDate), hasField }));
+  d.missingFacts.forEach((m, i) => {
     const id = fieldIdOf(m.fact);
     const need = document.getElementById(`${id}-need`);
     if (!need) return;

@@ -2,11 +2,12 @@
 // direction and a witness case decided under both, the conformance findings, and the redline of the
 // article texts. The report is the diff issue's diffRegulations(); this page only lays it out, in the
 // site's shell, printable.
-import { diffRegulations, lazyEvaluator } from '../../diff/compare-regulations.ts';
+import { diffRegulations } from '../../diff/compare-regulations.ts';
 import { htmlRedline } from '../../diff/render-html.ts';
 import { decisionWords, headings, period } from '../../diff/render-words.ts';
 import type { DiffReport, TestChange, ValueChange, Witness } from '../../diff/report.ts';
 import { AgainstError, resolveComparison } from '../../diff/sides.ts';
+import type { EvaluatesUnder } from '../../diff/witnesses.ts';
 import { directionWord, kindWord } from '../../diff/words.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
 import { html, raw, type Html } from '../html.ts';
@@ -51,9 +52,8 @@ export interface DiffQuery {
   otherDate?: string;
 }
 
-const evaluator = lazyEvaluator();
-
-export async function diffPage(ruleBase: RuleBase, lang: Lang, q: DiffQuery, today: string): Promise<string> {
+/** `evaluator` is the app's own, so the witnesses are decided by the engine that decides every case. */
+export async function diffPage(ruleBase: RuleBase, evaluator: EvaluatesUnder, lang: Lang, q: DiffQuery, today: string): Promise<string> {
   const w = words[lang];
   const code = knownCode(ruleBase, q.code);
   const date = q.date ?? today;

@@ -5,7 +5,7 @@ import { citeArticle, citeBasis } from '../../rulebase/cite.ts';
 import { NotInForceError, type RegulationInForce, type RuleBase } from '../../rulebase/rulebase.ts';
 import type { Condition } from '../../rulebase/schema.ts';
 import { formatValue, requirementWords, withUnit } from '../../engine/explain.ts';
-import { regulationDetail } from '../../api/regulation-views.ts';
+import { regulationDetail } from '../../views/regulation.ts';
 import { articleId, basisHref } from '../client/links.ts';
 import { html, type Html } from '../html.ts';
 import { optionLabels } from '../labels.ts';

@@ -1,24 +1,20 @@
 // Scenario's: the workbench. The page shows a municipality's regulation as editable parameters and
 // kept/dropped categories and refusal grounds; its script sends them as a scenario (the scenario issue's
-// change language) with a population — generated, or an uploaded CSV — to POST /scenarios/run, which runs
-// runScenario() and answers with the report laid out here: outcome counts, the transition matrix, per
-// region and municipality, the fair share chart, examples. No rule is evaluated in the browser.
+// change language) with a population — generated, or an uploaded CSV read in the browser — to the API's
+// POST /v1/scenarios and lays out the report it answers (client/report.ts): outcome counts, the transition
+// matrix, per region and municipality, the fair share chart, examples. No rule is evaluated in the browser.
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { caseFields } from '../../case/schema.ts';
 import { citeBasis } from '../../rulebase/cite.ts';
 import { parameterValue } from '../../rulebase/parameters.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
-import { reportDocument, type Block } from '../../scenario/report/document.ts';
+import { GROUND_COLUMNS } from '../../scenario/population/csv.ts';
 import { parseVacancies } from '../../scenario/model/files.ts';
-import { barsSvg, matrixSvg } from '../../scenario/report/html.ts';
-import { readPopulation } from '../../scenario/population/read.ts';
-import type { ScenarioReport } from '../../scenario/model/report-schema.ts';
 import { MAX_GENERATED_CASES, MAX_INLINE_CASES } from '../../scenario/model/request.ts';
-import { PopulationErrors, runScenario } from '../../scenario/run-scenario.ts';
-import { Scenario, type PopulationRecord, type Vacancies } from '../../scenario/model/schema.ts';
-import { ScenarioError } from '../../scenario/run/sides.ts';
-import { html, jsonData, raw, type Html } from '../html.ts';
+import type { Vacancies } from '../../scenario/model/schema.ts';
+import type { ColumnKind } from '../client/csv.ts';
+import { html, jsonData, type Html } from '../html.ts';
 import type { Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
 import { datePicker, knownCode, municipalityPicker, pickerForm } from './parts.ts';
@@ -47,9 +43,6 @@ const words = {
     result: 'Uitkomst',
     idle: 'Nog niet doorgerekend.',
     noscript: 'De werkbank heeft JavaScript nodig.',
-    refused: 'De variant is geweigerd',
-    badPopulation: 'De populatie bevat fouten',
-    tooMany: (n: number) => `Een geüpload bestand mag hoogstens ${n} aanvragen bevatten; gebruik voor meer de opdrachtregel (voorrang scenario).`,
   },
   en: {
     title: 'Scenarios',
@@ -73,9 +66,6 @@ const words = {
     result: 'Result',
     idle: 'Not run yet.',
     noscript: 'The workbench needs JavaScript.',
-    refused: 'The variant was refused',
-    badPopulation: 'The population has errors',
-    tooMany: (n: number) => `An uploaded file may hold at most ${n} applications; for more use the command line (voorrang scenario).`,
   },
 } as const;
 
@@ -104,7 +94,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
           <div class="check"><input type="checkbox" id="keep-${kind}-${id}" data-${kind}="${id}" data-basis="${JSON.stringify(basis)}" checked><label for="keep-${kind}-${id}">${label}${note ? html` <span class="tag">${note}</span>` : ''}</label></div>`;
     bench = html`
     <noscript><p class="notice">${w.noscript}</p></noscript>
-    ${jsonData('scenario-config', { lang, code, date, name: `${w.title}: ${name}` })}
+    ${jsonData('scenario-config', { lang, code, date, name: `${w.title}: ${name}`, maxCases: MAX_INLINE_CASES, columns: csvColumns(), vacancies: exampleVacancies() })}
     <div class="workbench">
       <form id="scenario-form" class="case-form" novalidate>
         <div class="field">
@@ -162,78 +152,25 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
     ${bench}` });
 }
 
-/** The workbench's request: a scenario in the scenario issue's schema and a population. */
-export const WorkbenchRequest = z.strictObject({
-  scenario: Scenario,
-  population: z.union([
-    z.strictObject({ generate: z.strictObject({ size: z.int().min(1).max(MAX_GENERATED_CASES), seed: z.int() }) }),
-    z.strictObject({ csv: z.string().min(1) }),
-  ]),
-});
-export type WorkbenchRequest = z.infer<typeof WorkbenchRequest>;
-
-export interface WorkbenchAnswer {
-  status: number;
-  html: string;
+/** How the browser reads each CSV column of a case field (the scenario format, src/scenario/csv.ts). */
+function csvColumns(): Record<string, ColumnKind> {
+  const kindOf = (schema: z.ZodType): ColumnKind =>
+    schema instanceof z.ZodBoolean ? 'boolean' : schema instanceof z.ZodNumber ? 'number' : 'string';
+  return Object.fromEntries([
+    ...GROUND_COLUMNS.map((g) => [g, 'claim'] as const),
+    ...[...caseFields].map(([path, schema]) => [path, kindOf(schema)] as const),
+  ]);
 }
 
-/** The example vacancies the project ships (data/vacancies), for the fair share; none if unreadable. */
-export function exampleVacancies(): Vacancies | undefined {
+let vacancies: Vacancies | null | undefined;
+
+/** The example vacancies the project ships (data/vacancies), for the fair share; null if unreadable. */
+function exampleVacancies(): Vacancies | null {
+  if (vacancies !== undefined) return vacancies;
   try {
     const loaded = parseVacancies(readFileSync(new URL('../../../data/vacancies/groningen-voorbeeld.yaml', import.meta.url), 'utf8'));
-    return loaded.ok ? loaded.value : undefined;
+    return (vacancies = loaded.ok ? loaded.value : null);
   } catch {
-    return undefined;
+    return (vacancies = null);
   }
 }
-
-export async function runWorkbench(ruleBase: RuleBase, req: WorkbenchRequest, vacancies: Vacancies | undefined): Promise<WorkbenchAnswer> {
-  const lang = req.scenario.language ?? 'nl';
-  const w = words[lang];
-  const problem = (status: number, title: string, lines: string[]): WorkbenchAnswer =>
-    ({ status, html: html`<div class="notice" role="alert"><h3>${title}</h3><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul></div>`.text });
-  let population: { cases: PopulationRecord[] } | { generate: { size: number; seed: number } };
-  if ('csv' in req.population) {
-    const cases: PopulationRecord[] = [];
-    const errors: string[] = [];
-    for await (const batch of readPopulation(Readable.from([req.population.csv]), 'csv')) {
-      for (const row of batch.rows) cases.push({ ...(row.id !== undefined && { id: row.id }), municipality: row.municipality, case: row.case });
-      for (const e of batch.errors) errors.push(`${lang === 'nl' ? 'regel' : 'line'} ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
-    }
-    if (errors.length) return problem(400, w.badPopulation, errors.slice(0, 50));
-    if (cases.length > MAX_INLINE_CASES) return problem(413, w.badPopulation, [w.tooMany(MAX_INLINE_CASES)]);
-    if (!cases.length) return problem(400, w.badPopulation, [lang === 'nl' ? 'het bestand bevat geen aanvragen' : 'the file holds no applications']);
-    population = { cases };
-  } else {
-    population = req.population;
-  }
-  try {
-    const report = await runScenario(req.scenario, population, { ruleBase, ...(vacancies && { vacancies }) });
-    return { status: 200, html: reportView(report).text };
-  } catch (e) {
-    if (e instanceof ScenarioError) return problem(422, w.refused, e.problems.map((p) => `${p.path}: ${p.message}`));
-    if (e instanceof PopulationErrors) return problem(400, w.badPopulation, e.errors.slice(0, 50).map((x) => `${x.line}${x.column ? ` ${x.column}` : ''}: ${x.message}`));
-    throw e;
-  }
-}
-
-/** The report's blocks (the same document as the Markdown and HTML reports) in the site's markup. */
-function reportView(r: ScenarioReport): Html {
-  const lang = r.scenario.language;
-  let tableNo = 0;
-  const block = (b: Block): Html => {
-    switch (b.kind) {
-      case 'h': return b.level === 1 ? html`<h3 class="visually-hidden">${b.text}</h3>` : b.level === 2 ? html`<h3>${b.text}</h3>` : html`<h4>${b.text}</h4>`;
-      case 'p': return html`<p>${b.text}</p>`;
-      case 'list': return html`<ul>${b.items.map((i) => html`<li>${i}</li>`)}</ul>`;
-      case 'table': return html`<div class="table-wrap" id="scenario-table-${++tableNo}"><table class="numbers">
-        <thead><tr>${b.head.map((h, i) => html`<th scope="col"${b.numeric[i] ? html` class="n"` : ''}>${h}</th>`)}</tr></thead>
-        <tbody>${b.rows.map((row) => html`<tr>${row.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td${b.numeric[i] ? html` class="n"` : ''}>${c}</td>`))}</tr>`)}</tbody>
-      </table></div>`;
-      case 'matrix': return html`<figure class="chart matrix">${raw(matrixSvg(b.scope, r, lang))}</figure>`;
-      case 'bars': return html`<figure class="chart bars">${raw(barsSvg(b, lang))}<figcaption>${b.title}</figcaption></figure>`;
-    }
-  };
-  return html`<div class="scenario-report">${reportDocument(r).map(block)}</div>`;
-}
-

@@ -5,9 +5,8 @@ import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange, Wit
 import { decisionWords, headings, period } from './render-words.ts';
 import { segmentParts } from './render-markdown.ts';
 import { directionWord, kindWord } from './words.ts';
+import { escapeHtml as esc } from '../views/escape.ts';
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const CSS = `
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --line: #d0d0d0; --strict: #a4262c; --loose: #0b6a0b; --changed: #8a5a00; }

@@ -2,10 +2,11 @@
 // per-municipality figures drawn as inline SVG. No scripts, fonts or other external assets.
 import type { Lang } from '../../engine/decision.ts';
 import type { ScenarioReport, Scope } from '../model/report-schema.ts';
+import { escapeHtml } from '../../views/escape.ts';
 import type { Block } from './document.ts';
 import { number, percent, words } from './words.ts';
 
-const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string | number) => escapeHtml(String(s));
 
 export function renderHtml(r: ScenarioReport, blocks: Block[]): string {
   const lang = r.scenario.language;

@@ -3,7 +3,8 @@
 // category the other side chose: the explanation says why this side did not (or did) choose it.
 import type { Case } from '../case/schema.ts';
 import type { Lang } from '../engine/decision.ts';
-import { getter, T, U, type FastRegulation, type ParamVector, type Tri } from '../engine/fast.ts';
+import { getter, type FastRegulation, type ParamVector } from '../engine/fast.ts';
+import { T, U, type Tri } from '../engine/truth.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName } from '../rulebase/parameters.ts';
 

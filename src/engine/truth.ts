@@ -31,3 +31,6 @@ export function or(values: readonly Tri[]): Tri {
 
 /** The public value of a Tri (decision.ts TruthValue, without `not-evaluated`). */
 export const truthValue = (x: Tri): Exclude<TruthValue, 'not-evaluated'> => (x === T ? 'true' : x === U ? 'unknown' : 'false');
+
+/** A node's Tri from the value a trace shows (not-evaluated counts as unknown; the kernel never asks it). */
+export const triOf = (v: TruthValue): Tri => (v === 'true' ? T : v === 'false' ? F : U);

@@ -2,8 +2,9 @@
 // the OpenAPI component are generated from this file; field names are the public contract.
 // Every field is optional: a missing fact is allowed and may make the outcome undetermined.
 import { z } from 'zod';
+import { IsoDate } from '../rulebase/schema.ts';
 
-export const IsoDate = z.iso.date().describe('Datum als YYYY-MM-DD');
+export { IsoDate };
 
 const yesNo = (description: string) => z.boolean().describe(description);
 const count = (description: string) => z.int().min(0).describe(description);

@@ -31,10 +31,9 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
     });
   }
 
-  const exempt = new Set(statute.bindingExempt.map((e) => e.category));
   for (const t of changes.filter((x) => x.testKind !== 'category' && (x.direction === 'stricter' || x.conditions.some((c) => c.direction === 'stricter')))) {
     const binding = !!t.subject && 'binding' in t.subject && t.subject.binding === true;
-    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !(binding && exempt.has(c.statutory!)));
+    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !(binding && subject.categoryFacts.get(c.id)?.bindingExempt));
     if (!applies.length) continue;
     findings.push({
       level: 'attention', kind: 'stricter-general-requirement',

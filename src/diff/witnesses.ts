@@ -134,7 +134,7 @@ const same = (ctx: WitnessContext, s: SideName, c: Category) => ctx[s].regulatio
 
 /** The general requirements that apply to a category: not a binding one where the law forbids it. */
 function applicable(r: RegulationInForce, c: Category | undefined) {
-  const exempt = !!c?.statutory && r.statute.bindingExempt.some((e) => e.category === c.statutory);
+  const exempt = !!c && !!r.categoryFacts.get(c.id)?.bindingExempt;
   return r.regulation.requirements.filter((q) => !(q.binding && exempt));
 }
 
@@ -172,11 +172,11 @@ function grantsNothing(ctx: WitnessContext, s: SideName, grounds: (string | unde
 function sharedCategories(ctx: WitnessContext, focus?: Focus): Category[] {
   const r = ctx.subject.regulation;
   const binding = [focus?.base, focus?.subject].some((t) => t && 'binding' in t && t.binding);
-  const exempt = new Set(ctx.subject.statute.bindingExempt.map((e) => e.category));
+
   return r.ranking.order
     .map((id) => r.categories.find((c) => c.id === id)!)
     .filter((c) => ctx.base.regulation.categories.some((x) => x.id === c.id))
-    .filter((c) => !(binding && c.statutory && exempt.has(c.statutory)))
+    .filter((c) => !(binding && ctx.subject.categoryFacts.get(c.id)?.bindingExempt))
     .slice(0, CATEGORIES);
 }
 

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { Basis } from '../rulebase/schema.ts';
 
-export const Lang = z.enum(['nl', 'en']);
-export type Lang = z.infer<typeof Lang>;
+import { Lang } from '../rulebase/lang.ts';
+
+export { Lang };
 
 /** Three-valued truth of a condition, plus not-evaluated (e.g. a binding requirement the law exempts). */
 export const TruthValue = z.enum(['true', 'false', 'unknown', 'not-evaluated']);

@@ -1,6 +1,6 @@
 // evaluate(case, municipality, date): the regulation in force, its compiled rules run by
-// json-rules-engine (or direct.ts, on the same conditions), read three-valued, and turned into a
-// decision with reasoning and a receipt.
+// json-rules-engine (or direct.ts, on the same conditions), read three-valued, decided by kernel.ts,
+// and written out as a decision with reasoning and a receipt.
 // Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
@@ -11,7 +11,10 @@ import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterV
 import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
 import { lowerFirst, phrases } from './explain.ts';
-import { and, decisiveUnknowns, notEvaluated, or, trace } from './trace.ts';
+import { decisiveUnknowns, notEvaluated, trace } from './trace.ts';
+import { applies, kernelOf, verdict, type Kernel, type OpenTest } from './kernel.ts';
+import { missingFacts as missingFactsOf, missingKey } from './missing.ts';
+import { T, triOf, truthValue } from './truth.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */
@@ -21,6 +24,7 @@ export interface EvaluateOptions {
 
 interface Prepared {
   compiled: CompiledRegulation;
+  kernel: Kernel;
   runner: TestRunner;
 }
 
@@ -44,7 +48,7 @@ export class Evaluator {
     if (!prepared) {
       const compiled = compile(regulation);
       const runner = this.engine === 'direct' ? new DirectRunner(compiled) : new EnginePool(compiled);
-      this.prepared.set(regulation, (prepared = { compiled, runner }));
+      this.prepared.set(regulation, (prepared = { compiled, kernel: kernelOf(regulation), runner }));
     }
     return prepared;
   }
@@ -59,10 +63,10 @@ export class Evaluator {
   async evaluateUnder(regulation: RegulationInForce, c: Case, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? c.applicationDate ?? today();
     const applicationDate = c.applicationDate ?? date;
-    const { compiled, runner } = this.prepare(regulation);
+    const { compiled, kernel, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
     const results = await runner.run(c, parameters);
-    return decide({ c, date, applicationDate, regulation, parameters, results, lang: options.lang ?? 'nl' });
+    return decide({ c, date, applicationDate, regulation, kernel, parameters, results, lang: options.lang ?? 'nl' });
   }
 }
 
@@ -71,13 +75,14 @@ interface DecideInput {
   date: string;
   applicationDate: string;
   regulation: RegulationInForce;
+  kernel: Kernel;
   parameters: ParameterValues;
   results: TestResults;
   lang: Lang;
 }
 
-/** Pure: from the engine's results to the decision. */
-function decide({ c, date, applicationDate, regulation, parameters, results, lang }: DecideInput): Decision {
+/** Pure: from the engine's results, through the kernel's verdict, to the decision. */
+function decide({ c, date, applicationDate, regulation, kernel, parameters, results, lang }: DecideInput): Decision {
   const r = regulation.regulation;
   const say = phrases[lang];
   const ctx = { lang, unitOf: (p: string) => r.parameters[p]?.unit };
@@ -88,65 +93,50 @@ function decide({ c, date, applicationDate, regulation, parameters, results, lan
 
   const requirements = r.requirements.map((t) => ({ test: t, trace: testTrace(t) }));
   const refusals = r.refusalGrounds.map((t) => testTrace(t));
-  const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
+  const ownTraces = r.categories.map((cat): TestTrace => (!cat.ground || results.ran(ruleName('category', cat.id))) ? testTrace(cat)
+    : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) });
+  const v = verdict(kernel, {
+    requirements: requirements.map((q) => () => triOf(q.trace.result)),
+    refusalGrounds: refusals.map((t) => () => triOf(t.result)),
+    categories: ownTraces.map((t) => () => triOf(t.result)),
+    grounds: ownTraces.map((t) => (t.result === 'not-evaluated' ? () => undefined : undefined)),
+  }, undefined, undefined);
 
-  // Per category: claimed?, own conditions, and the requirements that apply to it.
-  const categories = r.categories.map((cat) => {
-    const claimed = !cat.ground || results.ran(ruleName('category', cat.id));
-    const own: TestTrace = claimed ? testTrace(cat)
-      : { id: cat.id, label: cat.label[lang], result: 'not-evaluated', citation: citeArticle(cat.basis, lang), basis: cat.basis, conditions: notEvaluated(cat.conditions, lang, cat.basis, say.notClaimed) };
-    const bindingExempt = !!cat.statutory && exempt.has(cat.statutory);
-    const applicable = requirements.filter((q) => !(q.test.binding && bindingExempt));
-    const result: TruthValue = claimed ? and([...applicable.map((q) => q.trace.result), own.result]) : 'not-evaluated';
-    const rank = r.ranking.order.indexOf(cat.id) + 1;
+  // Per category, in ranking order: the requirements that apply to it, and why it fails or is exempt.
+  const categories = v.categories.map((x) => {
+    const cat = x.facts.category;
+    const mine = ownTraces[x.facts.index]!;
+    const applicable = requirements.filter((_, i) => applies(kernel.requirements[i]!, x.facts));
+    const result: TruthValue = x.result === undefined ? 'not-evaluated' : truthValue(x.result);
     const unmet = applicable.filter((q) => q.trace.result === 'false').map((q) => q.trace.label);
-    // Say why a category whose own conditions hold still fails, and where the binding requirement is lifted.
     const notes = [
-      ...(claimed && own.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
-      ...(claimed && bindingExempt && requirements.some((q) => q.test.binding) ? [say.bindingExempt] : []),
+      ...(x.claimed && mine.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
+      ...(x.claimed && x.facts.bindingExempt && kernel.nonBinding.length < kernel.requirements.length ? [say.bindingExempt] : []),
     ];
-    return { cat, own, claimed, applicable, result, rank, unmet, notes };
-  }).sort((a, b) => a.rank - b.rank);
-
-  const refusal = or(refusals.map((t) => t.result));
-  const matched = categories.filter((x) => x.result === 'true');
-  const open = categories.filter((x) => x.result === 'unknown');
-  const outcome: Decision['outcome'] = refusal === 'true' ? 'not-urgent'
-    : matched.length > 0 ? (refusal === 'false' ? 'urgent' : 'undetermined')
-      : open.length > 0 ? 'undetermined' : 'not-urgent';
-  const chosen = outcome === 'urgent' ? matched[0] : undefined;
+    return { cat, own: mine, claimed: x.claimed, result, rank: x.facts.rank, unmet, notes };
+  });
+  const byId = new Map(categories.map((x) => [x.cat.id, x]));
+  const outcome = v.outcome;
+  const refused = v.refusal === T;
+  const matched = v.matched.map((x) => byId.get(x.facts.category.id)!);
+  const chosen = v.chosen && byId.get(v.chosen.facts.category.id);
 
   // Missing facts that could change the outcome, or the category chosen.
-  const missing = new Map<string, { leaf: ConditionTrace; neededFor: Set<string> }>();
-  const need = (t: ConditionTrace, id: string) => {
-    for (const leaf of decisiveUnknowns(t)) {
-      const key = leaf.parameter && leaf.value === undefined ? `parameter:${leaf.parameter}` : leaf.fact!;
-      const entry = missing.get(key) ?? { leaf, neededFor: new Set<string>() };
-      entry.neededFor.add(id);
-      missing.set(key, entry);
-    }
-  };
-  if (refusal !== 'true') {
-    const better = chosen ? open.filter((x) => x.rank < chosen.rank) : outcome === 'undetermined' ? open : [];
-    for (const x of better) {
-      if (x.own.result === 'false') continue;
-      need(x.own.conditions, x.cat.id);
-      for (const q of x.applicable) need(q.trace.conditions, q.test.id);
-    }
-    if (refusal === 'unknown' && (matched.length > 0 || open.length > 0)) for (const t of refusals) need(t.conditions, t.id);
-  }
-  const missingFacts = [...missing].map(([fact, { leaf, neededFor }]) => ({
-    fact,
-    label: leaf.label ?? fact,
-    neededFor: [...neededFor],
-    sentence: say.missing(leaf.label ?? fact, [...neededFor].map((id) => labelOf(r, id, lang)).join(', ')),
-  }));
+  const traceOf = (t: OpenTest): ConditionTrace =>
+    t.kind === 'category' ? ownTraces[t.index]!.conditions : t.kind === 'requirement' ? requirements[t.index]!.trace.conditions : refusals[t.index]!.conditions;
+  const missingFacts = missingFactsOf(v.open, (t) => decisiveUnknowns(traceOf(t)).map((leaf) => ({ leaf, key: missingKey(leaf.fact!, leaf.parameter, leaf.value === undefined) })))
+    .map(({ fact, leaf, neededFor }) => ({
+      fact,
+      label: leaf.label ?? fact,
+      neededFor,
+      sentence: say.missing(leaf.label ?? fact, neededFor.map((id) => labelOf(r, id, lang)).join(', ')),
+    }));
 
   const label = (x: { cat: Category }) => x.cat.label[lang];
   const applying = refusals.filter((t) => t.result === 'true');
   const summary = outcome === 'urgent' ? say.urgent(label(chosen!))
     : outcome === 'undetermined' ? say.undetermined(missingFacts.map((m) => m.label).join(', '))
-      : refusal === 'true' ? say.refused(applying.map((t) => lowerFirst(t.label)).join(', '))
+      : refused ? say.refused(applying.map((t) => lowerFirst(t.label)).join(', '))
         : categories.some((x) => x.claimed && x.own.result === 'true' && x.unmet.length)
           ? say.requirementsUnmet(categories.find((x) => x.own.result === 'true' && x.unmet.length)!.unmet.map(lowerFirst).join(', '))
           : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;

@@ -1,28 +1,22 @@
 // The bulk path: a resolved regulation's conditions compiled ONCE into synchronous closures, for scenario
-// runs over large populations. It reproduces evaluator.ts `decide()` exactly (the differential test holds
-// it to json-rules-engine on every municipality), but returns only what a bulk run counts — outcome,
-// chosen category, applying refusal grounds — and builds no reasoning, which is what makes it fast.
+// runs over large populations. The closures evaluate the tests; kernel.ts decides, as it does for
+// json-rules-engine (the differential test holds the two to the same decisions). The hot `code()`
+// builds nothing, which is what makes it fast; `verdict()` gives the whole decision for the few cases
+// that are explained or compared.
 //
-// Semantics reproduced:
-// - a leaf is unknown when its fact is missing (undefined/null) or its parameter has no value on the
-//   application date; otherwise json-rules-engine's own operator decides (its numeric operators reject
-//   non-numbers: in plain JS `null < 18` would be true);
-// - groups combine by Kleene logic; requirements apply to every category, except binding requirements
-//   for categories whose statutory id the law exempts; a category with a `ground` absent from the case
-//   is not claimed; refusal = OR of the refusal grounds; the first true category in ranking order wins.
+// A leaf is unknown when its fact is missing (undefined/null) or its parameter has no value on the
+// application date; otherwise json-rules-engine's own operator decides (its numeric operators reject
+// non-numbers: in plain JS `null < 18` would be true).
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
+import { childrenOf, isLeaf, leavesOf } from '../rulebase/condition-tree.ts';
 import { engineOperators } from './compile.ts';
+import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
+import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
+import { F, not, T, U, type Tri } from './truth.ts';
 
-/** Three-valued truth as small integers, so that Kleene AND is min, OR is max and NOT is 2 − x. */
-export const F = 0;
-export const U = 1;
-export const T = 2;
-export type Tri = 0 | 1 | 2;
-
-export type Outcome = 'urgent' | 'not-urgent' | 'undetermined';
 
 /** Parameter values on one date, indexed by the slots the closures were compiled with. */
 export type ParamVector = readonly unknown[];
@@ -135,7 +129,7 @@ function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>
   }
   if ('not' in c) {
     const sub = compileCondition(c.not, slot, nodes);
-    return (cs, p) => (2 - sub(cs, p)) as Tri;
+    return (cs, p) => not(sub(cs, p));
   }
   return compileLeaf(c, slot);
 }
@@ -150,9 +144,7 @@ export interface FastDecision {
 }
 
 /** State codes of `code()`: not-urgent, undetermined, or urgent in category k (index in `categories`). */
-export const NOT_URGENT = 0;
-export const UNDETERMINED = 1;
-export const URGENT_BASE = 2;
+export { NOT_URGENT, UNDETERMINED, URGENT as URGENT_BASE };
 
 interface CompiledCategory {
   id: string;
@@ -166,15 +158,18 @@ interface CompiledCategory {
 
 export interface FastRegulation {
   regulation: RegulationInForce;
+  kernel: Kernel;
   /** Category ids in the regulation's order: state URGENT_BASE + k is category k. */
   categories: readonly string[];
   /** Parameter values on a date (cached). */
   paramsOn(date: string): ParamVector;
-  /** Hot path: the state code, no allocation. */
+  /** Hot path: the state code. */
   code(c: Case, params: ParamVector): number;
   /** Outcome, chosen category and applying refusal grounds, on the case's application date (else `date`). */
   decide(c: Case, date: string): FastDecision;
-  /** Three-valued results of every test for one case, for explaining examples (see why.ts). */
+  /** The kernel's whole verdict, with the missing facts, on the case's application date (else `date`). */
+  verdict(c: Case, date: string): Verdict & { missingFacts: MissingFactOf<Leaf>[] };
+  /** The compiled tests, for explaining examples (see why.ts). */
   tests: {
     requirements: { id: string; binding: boolean; condition: Condition; test: Test }[];
     refusalGrounds: { id: string; condition: Condition; test: Test }[];
@@ -190,21 +185,16 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   // Slots: every parameter the conditions name (one the regulation does not define reads as missing, as
   // the engine's path lookup would), then the constants, each literal value in a slot of its own.
   const slots = new Map(Object.keys(r.parameters).map((n, i) => [n, i]));
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else {
-      const param = paramName(c);
+  for (const t of [...r.requirements, ...r.refusalGrounds, ...r.categories]) {
+    for (const leaf of leavesOf(t.conditions)) {
+      const param = paramName(leaf);
       if (param !== undefined && !slots.has(param)) slots.set(param, slots.size);
     }
-  };
-  for (const t of [...r.requirements, ...r.refusalGrounds, ...r.categories]) walk(t.conditions);
+  }
   const constants: unknown[] = [];
   const slot: Slots = Object.assign((name: string) => slots.get(name) ?? slots.size, {
     constant: (value: unknown) => slots.size + constants.push(value) - 1,
   });
-  const exempt = new Set(regulation.statute.bindingExempt.map((e) => e.category));
 
   const nodes = new WeakMap<Condition, Test>();
   const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
@@ -213,23 +203,14 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     id: cat.id, index, condition: cat.conditions, ...(cat.ground !== undefined && { ground: cat.ground }),
     claimed: cat.ground ? getter(cat.ground) : undefined,
     own: compileCondition(cat.conditions, slot, nodes),
-    exempt: !!cat.statutory && exempt.has(cat.statutory),
+    exempt: regulation.categoryFacts.get(cat.id)!.bindingExempt,
   }));
-  // evaluator.ts sorts by rank = order.indexOf(id) + 1 (unranked → 0, first), stable.
-  const rank = (id: string) => r.ranking.order.indexOf(id) + 1;
-  const ranked = [...categoryList].sort((a, b) => rank(a.id) - rank(b.id));
-
-  const allReqs = requirements.map((q) => q.test);
-  const nonBindingReqs = requirements.filter((q) => !q.binding).map((q) => q.test);
-  const refusalTests = refusalGrounds.map((q) => q.test);
-  const and = (tests: Test[], c: unknown, p: ParamVector): Tri => {
-    let v: Tri = T;
-    for (let i = 0; i < tests.length; i++) {
-      const x = tests[i]!(c, p);
-      if (x === F) return F;
-      if (x < v) v = x;
-    }
-    return v;
+  const kernel = kernelOf(regulation);
+  const tests: Tests<unknown, ParamVector> = {
+    requirements: requirements.map((q) => q.test),
+    refusalGrounds: refusalGrounds.map((q) => q.test),
+    categories: categoryList.map((x) => x.own),
+    grounds: categoryList.map((x) => x.claimed),
   };
 
   const cache = new Map<string, ParamVector>();
@@ -251,55 +232,37 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     return (last = v);
   };
 
-  /** The state given the refusal result; categories are only run while they can still matter. */
-  const stateAfterRefusal = (c: unknown, p: ParamVector, refusal: Tri): number => {
-    const general = and(allReqs, c, p);
-    // Without binding requirements the general result can only rise; compute it only when it may differ.
-    const generalExempt = general === T || nonBindingReqs.length === allReqs.length ? general : and(nonBindingReqs, c, p);
-    let open = false;
-    for (let i = 0; i < ranked.length; i++) {
-      const cat = ranked[i]!;
-      if (cat.claimed && cat.claimed(c) === undefined) continue;
-      const g = cat.exempt ? generalExempt : general;
-      if (g === F) continue;
-      const own = cat.own(c, p);
-      const res = own < g ? own : g;
-      if (res === T) return refusal === F ? URGENT_BASE + cat.index : UNDETERMINED;
-      if (res === U) open = true;
-    }
-    return open ? UNDETERMINED : NOT_URGENT;
-  };
-
-  const code = (c: Case, p: ParamVector): number => {
-    let refusal: Tri = F;
-    for (let i = 0; i < refusalTests.length; i++) {
-      const x = refusalTests[i]!(c, p);
-      if (x === T) return NOT_URGENT;
-      if (x > refusal) refusal = x;
-    }
-    return stateAfterRefusal(c, p, refusal);
-  };
+  const code: (c: Case, p: ParamVector) => number = decider(kernel, tests);
 
   const decide = (c: Case, date: string): FastDecision => {
     const p = paramsOn(c.applicationDate ?? date);
-    const applying: string[] = [];
-    let refusal: Tri = F;
-    for (const q of refusalGrounds) {
-      const x = q.test(c, p);
-      if (x === T) applying.push(q.id);
-      if (x > refusal) refusal = x;
-    }
-    const state = refusal === T ? NOT_URGENT : stateAfterRefusal(c, p, refusal);
-    const outcome: Outcome = state >= URGENT_BASE ? 'urgent' : state === UNDETERMINED ? 'undetermined' : 'not-urgent';
-    return { outcome, ...(state >= URGENT_BASE && { category: categoryList[state - URGENT_BASE]!.id }), refusalGrounds: applying };
+    const state = code(c, p);
+    const applying = refusalGrounds.filter((q) => q.test(c, p) === T).map((q) => q.id);
+    return { outcome: outcomeOf(state), ...(state >= URGENT && { category: categoryList[state - URGENT]!.id }), refusalGrounds: applying };
+  };
+
+  const fullVerdict = (c: Case, date: string) => {
+    const p = paramsOn(c.applicationDate ?? date);
+    const v = verdict(kernel, tests, c, p);
+    const roots = { requirement: requirements, refusalGround: refusalGrounds, category: categoryList.map((x) => ({ condition: x.condition })) };
+    const unknownLeaves = (node: Condition): { leaf: Leaf; key: string }[] => {
+      if (nodes.get(node)!(c, p) !== U) return [];
+      if (!isLeaf(node)) return childrenOf(node).flatMap(unknownLeaves);
+      const param = paramName(node);
+      const value = param === undefined ? undefined : p[slot(param)];
+      return [{ leaf: node, key: missingKey(node.fact, param, value === undefined || value === null) }];
+    };
+    return { ...v, missingFacts: missingFacts(v.open, (t) => unknownLeaves(roots[t.kind][t.index]!.condition)) };
   };
 
   return {
     regulation,
+    kernel,
     categories: categoryList.map((x) => x.id),
     paramsOn,
     code,
     decide,
+    verdict: fullVerdict,
     tests: { requirements, refusalGrounds, categories: categoryList },
     slotOf: slot,
     testOf: (node) => nodes.get(node),

@@ -7,12 +7,8 @@ import { paramName } from '../rulebase/parameters.ts';
 import type { TestResults } from './compile.ts';
 import type { ConditionTrace, Lang, TruthValue } from './decision.ts';
 import { leafSentence } from './explain.ts';
+import { and, not, or, triOf, truthValue } from './truth.ts';
 
-export const and = (values: TruthValue[]): TruthValue =>
-  values.includes('false') ? 'false' : values.includes('unknown') ? 'unknown' : 'true';
-export const or = (values: TruthValue[]): TruthValue =>
-  values.includes('true') ? 'true' : values.includes('unknown') ? 'unknown' : 'false';
-const negate = (v: TruthValue): TruthValue => (v === 'true' ? 'false' : v === 'false' ? 'true' : v);
 
 export interface TraceContext {
   lang: Lang;
@@ -59,14 +55,14 @@ export function trace(condition: Condition, results: TestResults, ctx: TraceCont
     const isAll = 'all' in condition;
     const subs = isAll ? condition.all : condition.any;
     const children = subs.map((c) => trace(c, results, ctx, condition.basis));
-    const values = children.map((c) => c.result);
-    const t = node(condition, isAll ? 'all' : 'any', (isAll ? and : or)(values), ctx.lang, inherited);
+    const values = children.map((c) => triOf(c.result));
+    const t = node(condition, isAll ? 'all' : 'any', truthValue((isAll ? and : or)(values)), ctx.lang, inherited);
     t.children = children;
     return t;
   }
   if ('not' in condition) {
     const child = trace(condition.not, results, ctx, condition.basis);
-    const t = node(condition, 'not', negate(child.result), ctx.lang, inherited);
+    const t = node(condition, 'not', truthValue(not(triOf(child.result))), ctx.lang, inherited);
     t.children = [child];
     return t;
   }

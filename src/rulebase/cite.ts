@@ -2,7 +2,9 @@
 import type { z } from 'zod';
 import type { Basis } from './schema.ts';
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from './lang.ts';
+
+export type { Lang };
 
 /** Short article reference, without the regulation: "art. 2.6 lid 1 onder a". */
 export function citeArticle(b: z.infer<typeof Basis>, lang: Lang): string {

@@ -5,6 +5,7 @@ import { at } from './parse.ts';
 import type { PathSegment, Problem } from './problems.ts';
 import type { Basis, Category, Change, Condition, Parameter, Regulation, RuleFile, Statute } from './schema.ts';
 import type { z } from 'zod';
+import { categoriesInForce, type CategoriesInForce } from './category-facts.ts';
 
 type BasisT = z.infer<typeof Basis>;
 
@@ -13,6 +14,8 @@ export interface Resolved {
   regulation: Regulation;
   /** Node key (e.g. `category/mantelzorg`, `parameter/geldigheidsduur`) → file that last set it. */
   provenance: Record<string, string>;
+  /** Rank and exemptions of every category, in ranking order. */
+  categoryFacts: CategoriesInForce;
 }
 
 /** Fills a basis from the file it stands in: the file's title is the regulation cited. */
@@ -76,7 +79,8 @@ export function resolveChain(chain: ParsedFile[]): { resolved?: Resolved; proble
     });
   }
   for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
-  return { resolved: { statute: law.content.statute, regulation, provenance }, problems };
+  const statute = law.content.statute;
+  return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation) }, problems };
 }
 
 const nodeKind = { requirements: 'requirement', refusalGrounds: 'refusalGround', categories: 'category' } as const;

@@ -7,6 +7,7 @@ import { applyChange, checkReferences } from './resolve.ts';
 import { checkConformance } from './conformance.ts';
 import { jsonPath, type PathSegment } from './problems.ts';
 import { digest } from './digest.ts';
+import { categoriesInForce } from './category-facts.ts';
 
 export interface VariantProblem {
   /** JSON path inside the list of changes, e.g. `$[2].parameter`. */
@@ -35,7 +36,7 @@ export function applyVariant(base: RegulationInForce, changes: Change[], title: 
   return {
     problems,
     regulation: {
-      ...base, regulation, provenance, chain, status: 'concept',
+      ...base, regulation, provenance, chain, status: 'concept', categoryFacts: categoriesInForce(base.statute, regulation),
       digest: digest({ chain: chain.map((l) => l.file), statute: base.statute, regulation }),
     },
   };

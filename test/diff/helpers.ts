@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { applyVariant } from '../../src/rulebase/variant.ts';
+import { categoriesInForce } from '../../src/rulebase/category-facts.ts';
 import type { RegulationInForce } from '../../src/rulebase/rulebase.ts';
 import type { Change, Regulation } from '../../src/rulebase/schema.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';
@@ -27,7 +28,7 @@ export function variant(changes: Change[], title = 'variant', base: RegulationIn
 export function edited(edit: (r: Regulation) => void, base: RegulationInForce = model): RegulationInForce {
   const regulation = structuredClone(base.regulation);
   edit(regulation);
-  return { ...base, regulation, set: 'variant', digest: 'sha256:edited' };
+  return { ...base, regulation, categoryFacts: categoriesInForce(base.statute, regulation), set: 'variant', digest: 'sha256:edited' };
 }
 
 export const diff = (base: RegulationInForce, subject: RegulationInForce, options: DiffOptions = {}) =>

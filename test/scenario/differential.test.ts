@@ -1,8 +1,9 @@
 // The fast path against the reference: json-rules-engine via the Evaluator. A seeded adversarial
 // population (missing and null facts, wrong types, thresholds ±1, absent/empty/null grounds, dates without
 // parameter values) is evaluated both ways under every regulation of the rule base — the model, the
-// regions, every municipality and both Groningen versions — and must agree on outcome, category and
-// refusal grounds. The cases are spread over the regulations so the whole run stays in seconds.
+// regions, every municipality and both Groningen versions — and must agree on the whole decision except
+// its reasoning text: outcome, category, matched categories, refusal grounds, missing facts (with what
+// each is needed for) and priority rank. The cases are spread over the regulations so the run stays short.
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';
@@ -55,12 +56,23 @@ describe('fast path = json-rules-engine (differential)', () => {
       const fast = compileFast(regulation);
       const date = regulation.from;
       const outcomes = new Map<string, number>();
+      let withMissing = 0;
       for (let n = 0; n < per; n++) {
         const c = n % 2 ? adversarialCase(rnd, limits) : nearEligibleCase(rnd, limits);
         const reference = await evaluator.evaluateUnder(regulation, c, { date });
         const mine = fast.decide(c, date);
-        const expected = { outcome: reference.outcome, category: reference.category?.id, refusalGrounds: reference.refusalGrounds.map((g) => g.id) };
-        const actual = { outcome: mine.outcome, category: mine.category, refusalGrounds: mine.refusalGrounds };
+        const whole = fast.verdict(c, date);
+        const expected = {
+          outcome: reference.outcome, category: reference.category?.id, refusalGrounds: reference.refusalGrounds.map((g) => g.id),
+          matched: reference.matchedCategories.map((m) => [m.id, m.rank]), rank: reference.priority?.rank,
+          missing: reference.missingFacts.map((m) => [m.fact, m.neededFor]),
+        };
+        const actual = {
+          outcome: mine.outcome, category: mine.category, refusalGrounds: mine.refusalGrounds,
+          matched: whole.matched.map((m) => [m.facts.category.id, m.facts.rank]), rank: whole.chosen?.facts.rank,
+          missing: whole.missingFacts.map((m) => [m.fact, m.neededFor]),
+        };
+        expect(whole.outcome).toBe(mine.outcome);
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
           expect({ case: c, ...actual }).toEqual({ case: c, ...expected });
         }
@@ -68,12 +80,14 @@ describe('fast path = json-rules-engine (differential)', () => {
         const code = fast.code(c, fast.paramsOn(c.applicationDate ?? date));
         expect(code >= 2 ? fast.categories[code - 2] : code === 1 ? 'undetermined' : 'not-urgent')
           .toBe(mine.category ?? mine.outcome);
+        if (whole.missingFacts.length) withMissing++;
         const key = mine.category ?? mine.outcome;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       }
       // The population must actually reach every outcome, else agreement proves little.
       expect(outcomes.get('not-urgent')).toBeGreaterThan(0);
       expect(outcomes.get('undetermined')).toBeGreaterThan(0);
+      expect(withMissing).toBeGreaterThan(0);
       expect([...outcomes.keys()].filter((k) => k !== 'not-urgent' && k !== 'undetermined').length).toBeGreaterThan(0);
     }, 60_000);
   }

@@ -32,9 +32,7 @@ export function prepareScenario(input: Scenario, ctx: Omit<SideContext, 'scenari
   for (const side of [baseline, variant]) {
     for (const f of new Set(side.byMunicipality.values())) {
       if (!f) continue;
-      const r = f.regulation.regulation;
-      const ranked = [...r.categories].sort((a, b) => r.ranking.order.indexOf(a.id) - r.ranking.order.indexOf(b.id));
-      for (const cat of ranked) {
+      for (const { category: cat } of f.regulation.categoryFacts.values()) {
         const id = `urgent:${cat.id}`;
         if (!states.some((s) => s.id === id)) states.push({ id, outcome: 'urgent', category: cat.id, label: `${w.urgent}: ${cat.label[scenario.language]}` });
       }

@@ -1,5 +1,5 @@
 // The browser modules' own words, Dutch and English.
-export type Lang = 'nl' | 'en';
+export type { Lang } from '../../rulebase/lang.ts';
 
 export const strings = {
   nl: {

@@ -158,8 +158,8 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
   };
 
   const statutory = new Map(p.statute.categories.map((s) => [s.id, s]));
-  const exempt = new Set(p.statute.bindingExempt.map((e) => e.category));
-  const rankOf = (id: string) => r.ranking.order.indexOf(id) + 1;
+  const exempt = new Set([...p.categoryFacts.values()].filter((f) => f.bindingExempt).map((f) => f.category.statutory));
+  const rankOf = (id: string) => p.categoryFacts.get(id)?.rank ?? 0;
   const categories = [...r.categories].sort((a, b) => rankOf(a.id) - rankOf(b.id));
 
   const test = (kind: string, t: { id: string; label: Record<Lang, string>; description?: Record<Lang, string>; basis: Parameters<typeof citeArticle>[0]; conditions: Condition }, extra: Html | string = '') => html`

@@ -87,7 +87,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
     const p = ruleBase.regulationOn(code, date);
     const r = p.regulation;
     const mandatory = new Set(p.statute.categories.map((c) => c.id));
-    const rankOf = (id: string) => r.ranking.order.indexOf(id);
+    const rankOf = (id: string) => (p.categoryFacts.get(id)?.rank ?? 0) - 1;
     const numeric = Object.entries(r.parameters).filter(([, d]) => typeof (d.value ?? d.values) === 'number' || d.values);
     const valueOn = (d: (typeof r.parameters)[string]) => parameterValue(d, date);
     const check = (kind: string, id: string, label: string, basis: object, note?: string) => html`

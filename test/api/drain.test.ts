@@ -82,7 +82,7 @@ describe('stopping the server', () => {
     expect(await stopped).toEqual({ cutOff: 0 });
     expect(running.inFlight()).toBe(0);
     agent.destroy();
-  }, 30_000);
+  }, 120_000);
 
   it('closes idle keep-alive connections at once instead of waiting for them', async () => {
     const url = await start();
@@ -94,7 +94,7 @@ describe('stopping the server', () => {
     expect(Object.values(agent.freeSockets).flat()).toHaveLength(1); // kept open by the client
     expect(await running.close(HOUR)).toEqual({ cutOff: 0 });
     agent.destroy();
-  }, 30_000);
+  }, 120_000);
 
   it('cuts off what still runs after the grace period, counts it, and logs it as aborted without facts', async () => {
     const url = await start();
@@ -113,7 +113,7 @@ describe('stopping the server', () => {
     const allowed = ['level', 'time', 'service', 'msg', 'reqId', 'method', 'route', 'aborted', 'durationMs', 'client', 'municipality', 'outcome', 'digest', 'cases', 'outcomes'];
     expect(Object.keys(JSON.parse(line)).filter((k) => !allowed.includes(k))).toEqual([]);
     expect(factsLogged(line, facts)).toEqual([]);
-  }, 30_000);
+  }, 120_000);
 
   it('cuts off at once when stopped a second time', async () => {
     const url = await start();
@@ -124,7 +124,7 @@ describe('stopping the server', () => {
     expect(await second).toEqual({ cutOff: 1 });
     expect(await first).toEqual({ cutOff: 1 });
     expect((await held.answer).error).toBeDefined();
-  }, 30_000);
+  }, 120_000);
 });
 
 /** What `stream` writes; `match` resolves once that matches `pattern`, and rejects if it ends first. */
@@ -168,19 +168,20 @@ describe('voorrang serve on SIGTERM', () => {
     return { code, stderr: stderr.text(), answer: await held.answer };
   }
 
+  // The longest grace period there is: a loaded machine may take more than the default 10 s for a batch.
   it('answers the batch under way, says so, and exits 0', async () => {
-    const { code, stderr, answer } = await stopDuringBatch([]);
+    const { code, stderr, answer } = await stopDuringBatch(['--grace', '3600']);
     expect(answer).toEqual({ status: 200, connection: 'close', results: 1000 });
     expect(code).toBe(0);
-    expect(stderr).toContain('voorrang API stopt: geen nieuwe verbindingen; lopende verzoeken (1) krijgen 10 s om af te komen');
+    expect(stderr).toContain('voorrang API stopt: geen nieuwe verbindingen; lopende verzoeken (1) krijgen 3600 s om af te komen');
     expect(stderr).toContain('voorrang API gestopt\n');
-  }, 60_000);
+  }, 180_000);
 
   it('with workers: the worker answers its batch before it stops', async () => {
-    const { code, answer } = await stopDuringBatch(['--workers', '2', '--grace', '30']);
+    const { code, answer } = await stopDuringBatch(['--workers', '2', '--grace', '3600']);
     expect(answer).toEqual({ status: 200, connection: 'close', results: 1000 });
     expect(code).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a grace period that is not 0 to 3600 seconds', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--grace=-1'], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -189,5 +190,5 @@ describe('voorrang serve on SIGTERM', () => {
     const [code] = await once(child, 'close');
     expect(code).toBe(2);
     expect(stderr).toContain("ongeldige wachttijd bij stoppen '-1'");
-  }, 30_000);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../src/json-schemas.ts';
+import { jsonSchemas } from '../src/schemas/published.ts';
 
 describe('schemas/ is generated from the zod definitions', () => {
   for (const [name, schema] of Object.entries(jsonSchemas)) {

@@ -2,7 +2,7 @@
 // (ajv), then the checks a schema cannot express. Pure: the caller reads the file.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import { toJsonSchema } from '../json-schema.ts';
+import { toJsonSchema } from '../schemas/json-schema.ts';
 import { caseFields } from '../case/schema.ts';
 import { RuleFile, type Condition } from './schema.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';

@@ -169,7 +169,7 @@ export interface FastRegulation {
   decide(c: Case, date: string): FastDecision;
   /** The kernel's whole verdict, with the missing facts, on the case's application date (else `date`). */
   verdict(c: Case, date: string): Verdict & { missingFacts: MissingFactOf<Leaf>[] };
-  /** The compiled tests, for explaining examples (see why.ts). */
+  /** The compiled tests, for explaining examples (see scenario/report/why.ts). */
   tests: {
     requirements: { id: string; binding: boolean; condition: Condition; test: Test }[];
     refusalGrounds: { id: string; condition: Condition; test: Test }[];

@@ -6,7 +6,7 @@ import type { PopulationRow, Vacancies } from '../model/schema.ts';
 import type { PreparedScenario } from '../run/prepare.ts';
 import type { ResolvedSide } from '../run/sides.ts';
 import type { MunicipalityCount, Tally } from '../run/tally.ts';
-import { explain } from '../why.ts';
+import { explain } from './why.ts';
 import { fairShare } from './fair-share.ts';
 
 export function buildReport(prepared: PreparedScenario, tally: Tally, source: string, vacancies?: Vacancies): ScenarioReport {

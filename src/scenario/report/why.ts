@@ -2,16 +2,16 @@
 // for the few example cases a report shows, so the bulk path never builds reasoning. It reads the
 // kernel's verdict (engine/kernel.ts) rather than deciding again. "Focus" is the category the other side
 // chose: the explanation says why this side did not (or did) choose it.
-import type { Case } from '../case/schema.ts';
-import type { Lang } from '../engine/decision.ts';
-import { getter, type FastRegulation, type ParamVector } from '../engine/fast.ts';
-import { applies } from '../engine/kernel.ts';
-import { F, T, truthValue, U, type Tri } from '../engine/truth.ts';
-import type { Condition, Leaf } from '../rulebase/schema.ts';
-import { paramName } from '../rulebase/parameters.ts';
-import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
+import type { Case } from '../../case/schema.ts';
+import type { Lang } from '../../engine/decision.ts';
+import { getter, type FastRegulation, type ParamVector } from '../../engine/fast.ts';
+import { applies } from '../../engine/kernel.ts';
+import { F, T, truthValue, U, type Tri } from '../../engine/truth.ts';
+import type { Condition, Leaf } from '../../rulebase/schema.ts';
+import { paramName } from '../../rulebase/parameters.ts';
+import { childrenOf, isLeaf, kindOf } from '../../rulebase/condition-tree.ts';
 
-import type { Decisive, Explanation, LeafFact } from './model/report-schema.ts';
+import type { Decisive, Explanation, LeafFact } from '../model/report-schema.ts';
 
 
 /** Any node of the regulation, by the closure compiled for it (only for examples: not the hot path). */

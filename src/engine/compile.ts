@@ -17,10 +17,6 @@ export type TestKind = 'requirement' | 'refusalGround' | 'category';
 /** A test's name in the engine's results, e.g. `category/mantelzorg`. */
 export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
 
-/** json-rules-engine's operators (with their fact validators), for runners that compare without it. */
-interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
-export const engineOperators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | undefined } }).operators;
-
 /** Parameter values on one date, flat by name (undefined where no dated value holds). */
 export type ParameterValues = Readonly<Record<string, unknown>>;
 

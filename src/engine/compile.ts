@@ -11,6 +11,7 @@ import { Engine, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
+import { leavesOf } from '../rulebase/condition-tree.ts';
 
 export type TestKind = 'requirement' | 'refusalGround' | 'category';
 
@@ -44,13 +45,6 @@ const toEngineLeaf = (leaf: Leaf, parameters: ParameterValues): EngineLeaf => {
   const param = paramName(leaf);
   return { fact: 'case', path: leaf.fact, operator: leaf.operator, value: param ? parameters[param] : leaf.value };
 };
-
-function leavesOf(c: Condition): Leaf[] {
-  if ('all' in c) return c.all.flatMap(leavesOf);
-  if ('any' in c) return c.any.flatMap(leavesOf);
-  if ('not' in c) return leavesOf(c.not);
-  return [c];
-}
 
 export interface CompiledTest {
   name: string;

@@ -11,7 +11,7 @@ import type { Case } from '../case/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
-import { childrenOf, isLeaf, leavesOf } from '../rulebase/condition-tree.ts';
+import { childrenOf, isLeaf, kindOf, leavesOf } from '../rulebase/condition-tree.ts';
 import { engineOperator, operators } from './operators.ts';
 import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
 import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
@@ -81,8 +81,10 @@ export function compileCondition(c: Condition, slot: Slots, nodes?: WeakMap<Cond
 }
 
 function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>): Test {
-  if ('all' in c) {
-    const subs = c.all.map((x) => compileCondition(x, slot, nodes));
+  if (isLeaf(c)) return compileLeaf(c, slot);
+  const subs = childrenOf(c).map((x) => compileCondition(x, slot, nodes));
+  const kind = kindOf(c);
+  if (kind === 'all') {
     return (cs, p) => {
       let r: Tri = T;
       for (let i = 0; i < subs.length; i++) {
@@ -93,8 +95,7 @@ function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>
       return r;
     };
   }
-  if ('any' in c) {
-    const subs = c.any.map((x) => compileCondition(x, slot, nodes));
+  if (kind === 'any') {
     return (cs, p) => {
       let r: Tri = F;
       for (let i = 0; i < subs.length; i++) {
@@ -105,11 +106,8 @@ function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>
       return r;
     };
   }
-  if ('not' in c) {
-    const sub = compileCondition(c.not, slot, nodes);
-    return (cs, p) => not(sub(cs, p));
-  }
-  return compileLeaf(c, slot);
+  const sub = subs[0]!;
+  return (cs, p) => not(sub(cs, p));
 }
 
 /** What a bulk run needs of one decision. */

@@ -7,6 +7,7 @@ import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
 import { domainOf, type Domain, type Scalar } from './domain.ts';
 import { leafValue, type LeafValue } from './params.ts';
 import { operators } from '../engine/operators.ts';
+import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
 
 /** A condition tree in which some nodes are replaced by a constant. */
 export type Node = Leaf | { const: boolean } | { all: Node[] } | { any: Node[] } | { not: Node };
@@ -118,10 +119,10 @@ function preferKnown(children: Node[], store: Store): Node[] {
 /** The tree with one node replaced by a constant. */
 export function substitute(tree: Condition, target: Condition, value: boolean): Node {
   if (tree === target) return { const: value };
-  if ('all' in tree) return { all: tree.all.map((c) => substitute(c, target, value)) };
-  if ('any' in tree) return { any: tree.any.map((c) => substitute(c, target, value)) };
-  if ('not' in tree) return { not: substitute(tree.not, target, value) };
-  return tree;
+  if (isLeaf(tree)) return tree;
+  const children = childrenOf(tree).map((c) => substitute(c, target, value));
+  const kind = kindOf(tree);
+  return kind === 'all' ? { all: children } : kind === 'any' ? { any: children } : { not: children[0]! };
 }
 
 function setPath(o: Record<string, unknown>, path: string, value: unknown): void {

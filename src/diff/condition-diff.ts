@@ -5,6 +5,7 @@
 // "anders geformuleerd" change, gewijzigd. Each change keeps the nodes it is about, for its witness.
 import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
 import { citeArticle } from '../rulebase/cite.ts';
+import { childrenOf, groupKind, isGroup, isLeaf, kindOf, type Group } from '../rulebase/condition-tree.ts';
 import { leafRelation, operatorGroup, toDirection, type Polarity } from './condition-direction.ts';
 import { describe, leafLabel, leafWords } from './describe.ts';
 import { leafValue, paramName } from './params.ts';
@@ -32,11 +33,6 @@ export interface DiffContext {
   path: string[];
 }
 
-type Group = Extract<Condition, { all: Condition[] }> | Extract<Condition, { any: Condition[] }>;
-const isLeaf = (c: Condition): c is Leaf => 'fact' in c;
-const isGroup = (c: Condition): c is Group => 'all' in c || 'any' in c;
-const groupKind = (c: Group): 'all' | 'any' => ('all' in c ? 'all' : 'any');
-const childrenOf = (c: Group): Condition[] => ('all' in c ? c.all : c.any);
 
 /** A group of one is its child. */
 function unwrap(c: Condition): Condition {
@@ -48,7 +44,7 @@ function unwrap(c: Condition): Condition {
 function canon(c: Condition): string {
   c = unwrap(c);
   if (isLeaf(c)) return JSON.stringify([c.fact, c.operator, c.value]);
-  if ('not' in c) return `not(${canon(c.not)})`;
+  if (!isGroup(c)) return `not(${canon(childrenOf(c)[0]!)})`;
   return `${groupKind(c)}(${childrenOf(c).map(canon).join(',')})`;
 }
 
@@ -56,7 +52,6 @@ const leafKey = (l: Leaf) => `${l.fact}|${operatorGroup(l.operator)}`;
 
 function leafKeys(c: Condition, out = new Set<string>()): Set<string> {
   if (isLeaf(c)) out.add(leafKey(c));
-  else if ('not' in c) leafKeys(c.not, out);
   else childrenOf(c).forEach((x) => leafKeys(x, out));
   return out;
 }
@@ -67,10 +62,8 @@ function similarity(a: Condition, b: Condition): number {
   return shared / (x.size + y.size - shared || 1);
 }
 
-const kindOf = (c: Condition) => (isLeaf(c) ? 'leaf' : 'not' in c ? 'not' : groupKind(c));
-
 /** Pairs old and new children, most certain matches first. */
-export function align(as: Condition[], bs: Condition[]): { pairs: [Condition, Condition][]; removed: Condition[]; added: Condition[] } {
+export function align(as: readonly Condition[], bs: readonly Condition[]): { pairs: [Condition, Condition][]; removed: Condition[]; added: Condition[] } {
   const left = as.map(unwrap), right = bs.map(unwrap);
   const pairs: [Condition, Condition][] = [];
   const pass = (match: (a: Condition, b: Condition) => boolean) => {
@@ -98,7 +91,7 @@ export function diffConditions(a: Condition, b: Condition, ctx: DiffContext): Ra
   a = unwrap(a);
   b = unwrap(b);
   if (isLeaf(a) && isLeaf(b)) return diffLeaves(a, b, ctx);
-  if ('not' in a && 'not' in b) return diffConditions(a.not, b.not, { ...ctx, polarity: (-ctx.polarity) as Polarity });
+  if (kindOf(a) === 'not' && kindOf(b) === 'not') return diffConditions(childrenOf(a)[0]!, childrenOf(b)[0]!, { ...ctx, polarity: (-ctx.polarity) as Polarity });
   if (isGroup(a) && isGroup(b) && groupKind(a) === groupKind(b)) {
     const label = b.label?.[ctx.lang] ?? a.label?.[ctx.lang];
     return diffChildren(childrenOf(a), childrenOf(b), groupKind(a), { ...ctx, path: label ? [...ctx.path, label] : ctx.path }, a, b);
@@ -110,7 +103,7 @@ export function diffConditions(a: Condition, b: Condition, ctx: DiffContext): Ra
   return [reformulated(a, b, ctx)];
 }
 
-function diffChildren(as: Condition[], bs: Condition[], kind: 'all' | 'any', ctx: DiffContext, a: Condition, b: Condition): RawConditionChange[] {
+function diffChildren(as: readonly Condition[], bs: readonly Condition[], kind: 'all' | 'any', ctx: DiffContext, a: Condition, b: Condition): RawConditionChange[] {
   const { pairs, removed, added } = align(as, bs);
   // More parts added and dropped than kept: report the group as reworded rather than as noise.
   if (removed.length && added.length && removed.length + added.length > pairs.length) return [reformulated(a, b, ctx)];

@@ -3,6 +3,7 @@
 // new set are compared. A narrower set in a category or requirement is strenger; in a refusal ground,
 // or under a `not`, the polarity flips. Anything that is not a subset either way is gewijzigd.
 import type { Leaf } from '../rulebase/schema.ts';
+import { operators } from '../engine/operators.ts';
 import { domainOf, type Scalar } from './domain.ts';
 import type { LeafValue } from './params.ts';
 import type { Direction } from './report.ts';
@@ -18,25 +19,21 @@ export type Relation = 'same' | 'narrower' | 'wider' | 'changed';
 /** +1: satisfying the condition helps the applicant (category, requirement); -1: it hurts (refusal ground). */
 export type Polarity = 1 | -1;
 
-const rangeOps = new Set<Leaf['operator']>(['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive']);
-
 /** Where a leaf's operator puts it when old and new leaves are matched: lower bound, upper bound, value set. */
-export const operatorGroup = (op: Leaf['operator']): 'lower' | 'upper' | 'set' =>
-  op.startsWith('greater') ? 'lower' : op.startsWith('less') ? 'upper' : 'set';
+export const operatorGroup = (op: Leaf['operator']): 'lower' | 'upper' | 'set' => operators[op].shape;
 
 export function valueSet(fact: string, op: Leaf['operator'], value: LeafValue): ValueSet {
   if (value === undefined) return { kind: 'opaque' };
   const domain = domainOf(fact);
-  if (rangeOps.has(op)) {
+  const { shape, strict, negated } = operators[op];
+  if (shape !== 'set') {
     if (typeof value !== 'number') return { kind: 'opaque' };
     const int = domain?.kind === 'number' && domain.int;
-    const strict = op === 'greaterThan' || op === 'lessThan';
     // On whole numbers "> 7" is ">= 8": normalise so that equal sets compare equal.
-    const bound: Bound = int && strict ? { v: op === 'greaterThan' ? Math.floor(value) + 1 : Math.ceil(value) - 1, strict: false } : { v: value, strict };
-    return operatorGroup(op) === 'lower' ? { kind: 'range', lo: bound } : { kind: 'range', hi: bound };
+    const bound: Bound = int && strict ? { v: shape === 'lower' ? Math.floor(value) + 1 : Math.ceil(value) - 1, strict: false } : { v: value, strict };
+    return shape === 'lower' ? { kind: 'range', lo: bound } : { kind: 'range', hi: bound };
   }
   const values = Array.isArray(value) ? value : [value];
-  const negated = op === 'notEqual' || op === 'notIn';
   if (negated && domain?.kind === 'finite') return { kind: 'set', values: domain.values.filter((v) => !values.includes(v)), negated: false };
   return { kind: 'set', values, negated };
 }

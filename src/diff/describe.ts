@@ -1,6 +1,7 @@
 // A condition in domain words: "Uren mantelzorg per week: minimaal 8 uur/week", groups by their label or
 // as "(… en …)" / "(… of …)". Values are those in force on the date.
 import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
+import { childrenOf, isGroup, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
 import { leafValue } from './params.ts';
 import { phrases, requirementWords, withUnit, type Lang } from './words.ts';
 
@@ -14,12 +15,12 @@ export function leafWords(r: Regulation, leaf: Leaf, date: string, lang: Lang): 
 
 /** `expand`: spell out a labelled group's parts instead of giving its label. */
 export function describe(r: Regulation, c: Condition, date: string, lang: Lang, expand = false): string {
-  if ('all' in c || 'any' in c) {
+  if (isGroup(c)) {
     if (c.label && !expand) return c.label[lang];
-    const children = 'all' in c ? c.all : c.any;
-    const joiner = ` ${'all' in c ? phrases[lang].and : phrases[lang].or} `;
+    const children = childrenOf(c);
+    const joiner = ` ${kindOf(c) === 'all' ? phrases[lang].and : phrases[lang].or} `;
     return children.length === 1 ? describe(r, children[0]!, date, lang) : `(${children.map((x) => describe(r, x, date, lang)).join(joiner)})`;
   }
-  if ('not' in c) return c.label?.[lang] ?? `${phrases[lang].not} (${describe(r, c.not, date, lang)})`;
+  if (!isLeaf(c)) return c.label?.[lang] ?? `${phrases[lang].not} (${describe(r, childrenOf(c)[0]!, date, lang)})`;
   return `${leafLabel(c, lang)}: ${leafWords(r, c, date, lang)}`;
 }

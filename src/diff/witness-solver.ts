@@ -6,6 +6,8 @@ import type { Case } from '../case/schema.ts';
 import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
 import { domainOf, type Domain, type Scalar } from './domain.ts';
 import { leafValue, type LeafValue } from './params.ts';
+import { operators } from '../engine/operators.ts';
+import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
 
 /** A condition tree in which some nodes are replaced by a constant. */
 export type Node = Leaf | { const: boolean } | { all: Node[] } | { any: Node[] } | { not: Node };
@@ -20,11 +22,6 @@ export interface Goal {
 interface Bound { v: number; strict: boolean }
 interface FieldConstraint { lo?: Bound; hi?: Bound; allowed?: Scalar[]; excluded: Scalar[] }
 export type Store = ReadonlyMap<string, FieldConstraint>;
-
-const negation: Record<Leaf['operator'], Leaf['operator']> = {
-  equal: 'notEqual', notEqual: 'equal', in: 'notIn', notIn: 'in',
-  greaterThan: 'lessThanInclusive', greaterThanInclusive: 'lessThan', lessThan: 'greaterThanInclusive', lessThanInclusive: 'greaterThan',
-};
 
 const tighterLower = (a: Bound | undefined, b: Bound) => (!a || b.v > a.v || (b.v === a.v && b.strict) ? b : a);
 const tighterUpper = (a: Bound | undefined, b: Bound) => (!a || b.v < a.v || (b.v === a.v && b.strict) ? b : a);
@@ -60,15 +57,14 @@ function constrain(store: Store, fact: string, operator: Leaf['operator'], value
   const c: FieldConstraint = { ...prev, excluded: [...(prev?.excluded ?? [])] };
   const values = Array.isArray(value) ? value : [value];
   const allow = (vs: Scalar[]) => { c.allowed = c.allowed ? c.allowed.filter((v) => vs.includes(v)) : vs; };
-  switch (operator) {
-    case 'equal': case 'in': allow(values); break;
-    case 'notEqual': case 'notIn': c.excluded.push(...values); break;
-    default: {
-      if (typeof value !== 'number') return undefined;
-      const strict = operator === 'greaterThan' || operator === 'lessThan';
-      if (operator.startsWith('greater')) c.lo = tighterLower(c.lo, { v: value, strict });
-      else c.hi = tighterUpper(c.hi, { v: value, strict });
-    }
+  const { shape, strict, negated } = operators[operator];
+  if (shape === 'set') {
+    if (negated) c.excluded.push(...values);
+    else allow(values);
+  } else {
+    if (typeof value !== 'number') return undefined;
+    if (shape === 'lower') c.lo = tighterLower(c.lo, { v: value, strict });
+    else c.hi = tighterUpper(c.hi, { v: value, strict });
   }
   if (choose(c, domain) === undefined) return undefined;
   return new Map(store).set(fact, c);
@@ -89,7 +85,7 @@ export function* solve(goals: Goal[], date: string, store: Store = new Map(), bu
   if ('const' in node) {
     if (node.const === want) yield* solve(rest, date, store, budget);
   } else if ('fact' in node) {
-    const next = constrain(store, node.fact, want ? node.operator : negation[node.operator], leafValue(regulation, node, date).value);
+    const next = constrain(store, node.fact, want ? node.operator : operators[node.operator].negation, leafValue(regulation, node, date).value);
     if (next) yield* solve(rest, date, next, budget);
   } else if ('not' in node) {
     yield* solve([{ node: node.not, want: !want, regulation }, ...rest], date, store, budget);
@@ -123,10 +119,10 @@ function preferKnown(children: Node[], store: Store): Node[] {
 /** The tree with one node replaced by a constant. */
 export function substitute(tree: Condition, target: Condition, value: boolean): Node {
   if (tree === target) return { const: value };
-  if ('all' in tree) return { all: tree.all.map((c) => substitute(c, target, value)) };
-  if ('any' in tree) return { any: tree.any.map((c) => substitute(c, target, value)) };
-  if ('not' in tree) return { not: substitute(tree.not, target, value) };
-  return tree;
+  if (isLeaf(tree)) return tree;
+  const children = childrenOf(tree).map((c) => substitute(c, target, value));
+  const kind = kindOf(tree);
+  return kind === 'all' ? { all: children } : kind === 'any' ? { any: children } : { not: children[0]! };
 }
 
 function setPath(o: Record<string, unknown>, path: string, value: unknown): void {

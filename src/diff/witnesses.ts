@@ -8,6 +8,7 @@ import type { Decision } from '../engine/decision.ts';
 import type { Evaluator } from '../engine/evaluator.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Category, Condition, Leaf } from '../rulebase/schema.ts';
+import { leavesOf } from '../rulebase/condition-tree.ts';
 import type { Test, TestKind } from './compare-tests.ts';
 import { leafLabel } from './describe.ts';
 import { leafValue } from './params.ts';
@@ -207,18 +208,9 @@ const summarize = (d: Decision): DecisionSummary => ({
   ...(d.priority && { validityMonths: d.priority.validityMonths, searchProfile: d.priority.searchProfile.label }),
 });
 
-function leavesOf(c: Condition | undefined, out: Leaf[] = []): Leaf[] {
-  if (!c) return out;
-  if ('all' in c) c.all.forEach((x) => leavesOf(x, out));
-  else if ('any' in c) c.any.forEach((x) => leavesOf(x, out));
-  else if ('not' in c) leavesOf(c.not, out);
-  else out.push(c);
-  return out;
-}
-
 /** The leaves a witness turns on: the changed nodes, or the whole test when it was added or removed. */
 function keyLeaves(f: Focus): { leaf: Leaf; side: SideName }[] {
-  const of = (n: Condition | undefined, side: SideName) => leavesOf(n).map((leaf) => ({ leaf, side }));
+  const of = (n: Condition | undefined, side: SideName) => (n ? leavesOf(n) : []).map((leaf) => ({ leaf, side }));
   if (f.baseNode || f.subjectNode) return [...of(f.subjectNode, 'subject'), ...of(f.baseNode, 'base')];
   return [...of(f.subject?.conditions, 'subject'), ...of(f.base?.conditions, 'base')];
 }

@@ -11,15 +11,12 @@ import { Engine, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
+import { leavesOf } from '../rulebase/condition-tree.ts';
 
 export type TestKind = 'requirement' | 'refusalGround' | 'category';
 
 /** A test's name in the engine's results, e.g. `category/mantelzorg`. */
 export const ruleName = (kind: TestKind, id: string): string => `${kind}/${id}`;
-
-/** json-rules-engine's operators (with their fact validators), for runners that compare without it. */
-interface EngineOperator { evaluate(factValue: unknown, jsonValue: unknown): boolean }
-export const engineOperators = (new Engine() as unknown as { operators: { get(name: string): EngineOperator | undefined } }).operators;
 
 /** Parameter values on one date, flat by name (undefined where no dated value holds). */
 export type ParameterValues = Readonly<Record<string, unknown>>;
@@ -48,13 +45,6 @@ const toEngineLeaf = (leaf: Leaf, parameters: ParameterValues): EngineLeaf => {
   const param = paramName(leaf);
   return { fact: 'case', path: leaf.fact, operator: leaf.operator, value: param ? parameters[param] : leaf.value };
 };
-
-function leavesOf(c: Condition): Leaf[] {
-  if ('all' in c) return c.all.flatMap(leavesOf);
-  if ('any' in c) return c.any.flatMap(leavesOf);
-  if ('not' in c) return leavesOf(c.not);
-  return [c];
-}
 
 export interface CompiledTest {
   name: string;

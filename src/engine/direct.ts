@@ -5,11 +5,12 @@
 // holds the two to identical decisions.
 // What it leaves out is only scheduling: json-rules-engine resolves every fact and every comparison
 // through promises (several per leaf), which is most of its cost for facts that are already known.
-import { engineOperators, resolvePath, TestResults, TestSets, type CompiledRegulation, type EngineLeaf, type LeafResult, type ParameterValues, type TestRunner, type TestSet } from './compile.ts';
+import { resolvePath, TestResults, TestSets, type CompiledRegulation, type EngineLeaf, type LeafResult, type ParameterValues, type TestRunner, type TestSet } from './compile.ts';
+import { engineOperator } from './operators.ts';
 
 /** One leaf as json-rules-engine evaluates it (condition.js evaluate): the fact is the case, read at the path. */
 function evaluate(leaf: EngineLeaf, c: unknown): LeafResult {
-  const op = engineOperators.get(leaf.operator);
+  const op = engineOperator(leaf.operator);
   if (!op) throw new Error(`Unknown operator: ${leaf.operator}`);
   const factResult = resolvePath(c, leaf.path);
   return { factResult, valueResult: leaf.value, result: op.evaluate(factResult, leaf.value) };

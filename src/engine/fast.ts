@@ -11,8 +11,8 @@ import type { Case } from '../case/schema.ts';
 import type { RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Condition, Leaf } from '../rulebase/schema.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
-import { childrenOf, isLeaf, leavesOf } from '../rulebase/condition-tree.ts';
-import { engineOperators } from './compile.ts';
+import { childrenOf, isLeaf, kindOf, leavesOf } from '../rulebase/condition-tree.ts';
+import { engineOperator, operators } from './operators.ts';
 import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
 import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
 import { F, not, T, U, type Tri } from './truth.ts';
@@ -43,50 +43,28 @@ function makeGetter(keys: string[]): (c: unknown) => unknown {
 
 /**
  * Compiles a leaf. The value compared with is always read from the vector — a parameter's slot, or a
- * constant's (literals get slots after the parameters) — so there is one closure per operator. A number
+ * constant's (literals get slots after the parameters) — so there are only two closures. A number
  * takes a direct comparison (identical to the engine's for a number); anything else goes through the
  * engine's own operator, whose validator rejects non-numbers.
  */
 function compileLeaf(leaf: Leaf, slot: Slots): Test {
-  const op = engineOperators.get(leaf.operator);
+  const op = engineOperator(leaf.operator);
   if (!op) throw new Error(`onbekende operator '${leaf.operator}'`);
   const get = getter(leaf.fact);
   const param = paramName(leaf);
   const i = param !== undefined ? slot(param) : slot.constant(leaf.value);
   /* The engine compares with JS's own operators on whatever it gets; so do we, for numbers. */
-  type N = number;
-  switch (leaf.operator) {
-    case 'equal': return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : f === v ? T : F;
-    };
-    case 'lessThan': return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f < (v as N) : op.evaluate(f, v)) ? T : F;
-    };
-    case 'lessThanInclusive': return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f <= (v as N) : op.evaluate(f, v)) ? T : F;
-    };
-    case 'greaterThan': return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f > (v as N) : op.evaluate(f, v)) ? T : F;
-    };
-    case 'greaterThanInclusive': return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? f >= (v as N) : op.evaluate(f, v)) ? T : F;
-    };
-    default: return (c, p) => {
-      const f = get(c);
-      const v = p[i];
-      return f === undefined || f === null || v === undefined || v === null ? U : op.evaluate(f, v) ? T : F;
-    };
-  }
+  const onNumber = operators[leaf.operator].onNumber;
+  if (onNumber) return (c, p) => {
+    const f = get(c);
+    const v = p[i];
+    return f === undefined || f === null || v === undefined || v === null ? U : (typeof f === 'number' ? onNumber(f, v as number) : op.evaluate(f, v)) ? T : F;
+  };
+  return (c, p) => {
+    const f = get(c);
+    const v = p[i];
+    return f === undefined || f === null || v === undefined || v === null ? U : op.evaluate(f, v) ? T : F;
+  };
 }
 
 /** Slot numbers in the value vector: parameters by name, then constants. */
@@ -103,8 +81,10 @@ export function compileCondition(c: Condition, slot: Slots, nodes?: WeakMap<Cond
 }
 
 function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>): Test {
-  if ('all' in c) {
-    const subs = c.all.map((x) => compileCondition(x, slot, nodes));
+  if (isLeaf(c)) return compileLeaf(c, slot);
+  const subs = childrenOf(c).map((x) => compileCondition(x, slot, nodes));
+  const kind = kindOf(c);
+  if (kind === 'all') {
     return (cs, p) => {
       let r: Tri = T;
       for (let i = 0; i < subs.length; i++) {
@@ -115,8 +95,7 @@ function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>
       return r;
     };
   }
-  if ('any' in c) {
-    const subs = c.any.map((x) => compileCondition(x, slot, nodes));
+  if (kind === 'any') {
     return (cs, p) => {
       let r: Tri = F;
       for (let i = 0; i < subs.length; i++) {
@@ -127,11 +106,8 @@ function compileNode(c: Condition, slot: Slots, nodes?: WeakMap<Condition, Test>
       return r;
     };
   }
-  if ('not' in c) {
-    const sub = compileCondition(c.not, slot, nodes);
-    return (cs, p) => not(sub(cs, p));
-  }
-  return compileLeaf(c, slot);
+  const sub = subs[0]!;
+  return (cs, p) => not(sub(cs, p));
 }
 
 /** What a bulk run needs of one decision. */

@@ -2,6 +2,7 @@
 // leaf whose fact is missing becomes `unknown` instead of the engine's false, and the groups of the
 // rule base combine their leaves by Kleene logic: a missing fact is never read as false.
 import type { Condition } from '../rulebase/schema.ts';
+import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
 import { citeArticle } from '../rulebase/cite.ts';
 import { paramName } from '../rulebase/parameters.ts';
 import type { TestResults } from './compile.ts';
@@ -51,19 +52,13 @@ function node(condition: Condition, kind: ConditionTrace['kind'], result: TruthV
 
 /** Builds the trace of `condition` from the results of its leaves in one run. */
 export function trace(condition: Condition, results: TestResults, ctx: TraceContext, inherited?: Condition['basis']): ConditionTrace {
-  if ('all' in condition || 'any' in condition) {
-    const isAll = 'all' in condition;
-    const subs = isAll ? condition.all : condition.any;
-    const children = subs.map((c) => trace(c, results, ctx, condition.basis));
+  if (!isLeaf(condition)) {
+    const kind = kindOf(condition) as 'all' | 'any' | 'not';
+    const children = childrenOf(condition).map((c) => trace(c, results, ctx, condition.basis));
     const values = children.map((c) => triOf(c.result));
-    const t = node(condition, isAll ? 'all' : 'any', truthValue((isAll ? and : or)(values)), ctx.lang, inherited);
+    const result = kind === 'all' ? and(values) : kind === 'any' ? or(values) : not(values[0]!);
+    const t = node(condition, kind, truthValue(result), ctx.lang, inherited);
     t.children = children;
-    return t;
-  }
-  if ('not' in condition) {
-    const child = trace(condition.not, results, ctx, condition.basis);
-    const t = node(condition, 'not', truthValue(not(triOf(child.result))), ctx.lang, inherited);
-    t.children = [child];
     return t;
   }
   const param = paramName(condition);
@@ -91,8 +86,7 @@ const unclaimed = { nl: new WeakMap<Condition, ConditionTrace>(), en: new WeakMa
 export function notEvaluated(condition: Condition, lang: Lang, inherited: Condition['basis'], sentence: string): ConditionTrace {
   let t = unclaimed[lang].get(condition);
   if (!t) {
-    const kind = 'all' in condition ? 'all' : 'any' in condition ? 'any' : 'not' in condition ? 'not' : 'leaf';
-    t = Object.freeze({ ...node(condition, kind, 'not-evaluated', lang, inherited), sentence });
+    t = Object.freeze({ ...node(condition, kindOf(condition), 'not-evaluated', lang, inherited), sentence });
     unclaimed[lang].set(condition, t);
   }
   return t;

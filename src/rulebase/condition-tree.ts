@@ -12,6 +12,24 @@ export const childrenOf = (c: Condition): readonly Condition[] =>
 
 export const isLeaf = (c: Condition): c is Leaf => kindOf(c) === 'leaf';
 
+export type Group = Extract<Condition, { all: Condition[] }> | Extract<Condition, { any: Condition[] }>;
+
+export const isGroup = (c: Condition): c is Group => 'all' in c || 'any' in c;
+
+export const groupKind = (g: Group): 'all' | 'any' => ('all' in g ? 'all' : 'any');
+
+/** Each direct child with its place under the node: `['all', 0]`, `['not']`, … (for error paths). */
+export const childEntries = (c: Condition): Array<[place: Array<string | number>, child: Condition]> =>
+  'all' in c ? c.all.map((x, i) => [['all', i], x]) : 'any' in c ? c.any.map((x, i) => [['any', i], x]) : 'not' in c ? [[['not'], c.not]] : [];
+
+/** The node (annotations kept) with each direct child replaced by `f(child)`. */
+export function withChildren(c: Condition, f: (child: Condition) => Condition): Condition {
+  if ('all' in c) return { ...c, all: c.all.map(f) };
+  if ('any' in c) return { ...c, any: c.any.map(f) };
+  if ('not' in c) return { ...c, not: f(c.not) };
+  return c;
+}
+
 /** Every leaf, left to right. */
 export const leavesOf = (c: Condition): Leaf[] => (isLeaf(c) ? [c] : childrenOf(c).flatMap(leavesOf));
 
@@ -23,10 +41,7 @@ export function walk(c: Condition, visit: (node: Condition) => void): void {
 
 /** Rebuilds a tree bottom-up: `f` gets each node with its children already mapped. */
 export function mapTree(c: Condition, f: (node: Condition) => Condition): Condition {
-  if ('all' in c) return f({ ...c, all: c.all.map((x) => mapTree(x, f)) });
-  if ('any' in c) return f({ ...c, any: c.any.map((x) => mapTree(x, f)) });
-  if ('not' in c) return f({ ...c, not: mapTree(c.not, f) });
-  return f(c);
+  return f(withChildren(c, (x) => mapTree(x, f)));
 }
 
 export interface Folder<R> {

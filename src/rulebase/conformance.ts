@@ -3,6 +3,7 @@
 // rule base at load time, naming the article.
 import type { Regulation, Statute, Condition } from './schema.ts';
 import { citeBasis } from './cite.ts';
+import { leavesOf } from './condition-tree.ts';
 
 export interface Violation {
   kind: 'mandatory-category-missing' | 'binding-forbidden';
@@ -41,9 +42,4 @@ export function checkConformance(statute: Statute, regulation: Regulation, who: 
   return violations;
 }
 
-function hasBindingLeaf(c: Condition): boolean {
-  if ('all' in c) return c.all.some(hasBindingLeaf);
-  if ('any' in c) return c.any.some(hasBindingLeaf);
-  if ('not' in c) return hasBindingLeaf(c.not);
-  return c.binding === true;
-}
+const hasBindingLeaf = (c: Condition): boolean => leavesOf(c).some((leaf) => leaf.binding === true);

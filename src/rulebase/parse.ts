@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { toJsonSchema } from '../schemas/json-schema.ts';
 import { caseFields } from '../case/schema.ts';
 import { RuleFile, type Condition } from './schema.ts';
+import { childEntries, isLeaf } from './condition-tree.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
@@ -144,10 +145,8 @@ function checkFile({ file, content, locate }: ParsedFile): Problem[] {
 
   // Every fact a condition reads must be a field of the case schema.
   const checkCondition = (c: Condition, path: PathSegment[]) => {
-    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
-    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
-    else if ('not' in c) checkCondition(c.not, [...path, 'not']);
-    else if (!caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
+    for (const [place, child] of childEntries(c)) checkCondition(child, [...path, ...place]);
+    if (isLeaf(c) && !caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
   };
   const checkGround = (ground: string | undefined, path: PathSegment[]) => {
     if (ground && ![...caseFields.keys()].some((f) => f.startsWith(ground + '.'))) add(path, `'${ground}' is geen groep gegevens van de casus`);

@@ -6,6 +6,7 @@ import type { PathSegment, Problem } from './problems.ts';
 import type { Basis, Category, Change, Condition, Parameter, Regulation, RuleFile, Statute } from './schema.ts';
 import type { z } from 'zod';
 import { categoriesInForce, type CategoriesInForce } from './category-facts.ts';
+import { childrenOf, kindOf, leavesOf, withChildren } from './condition-tree.ts';
 
 type BasisT = z.infer<typeof Basis>;
 
@@ -26,10 +27,7 @@ export function withDefaults(basis: BasisT, file: RuleFile): BasisT {
 /** Gives every condition node an explicit basis: its own, else its parent's. */
 function fillConditionBasis(c: Condition, inherited: BasisT, file: RuleFile): Condition {
   const basis = c.basis ? withDefaults(c.basis, file) : inherited;
-  if ('all' in c) return { ...c, basis, all: c.all.map((x) => fillConditionBasis(x, basis, file)) };
-  if ('any' in c) return { ...c, basis, any: c.any.map((x) => fillConditionBasis(x, basis, file)) };
-  if ('not' in c) return { ...c, basis, not: fillConditionBasis(c.not, basis, file) };
-  return { ...c, basis };
+  return { ...withChildren(c, (x) => fillConditionBasis(x, basis, file)), basis };
 }
 
 function fillTest<T extends { basis: BasisT; conditions: Condition }>(t: T, file: RuleFile): T {
@@ -138,7 +136,7 @@ export function applyChange(r: Regulation, ch: Change, file: RuleFile, fail: (m:
       const added = fillConditionBasis(ch.conditions, basis, file);
       // Tightening adds conditions that must hold too (AND); replacing puts a new tree in place.
       const conditions: Condition = ch.op === 'replaceCategoryConditions' ? added
-        : 'all' in c.conditions && !c.conditions.id ? { ...c.conditions, all: [...c.conditions.all, added] }
+        : kindOf(c.conditions) === 'all' && !c.conditions.id ? { ...c.conditions, all: [...childrenOf(c.conditions), added] }
           : { all: [c.conditions, added], basis: c.basis };
       r.categories[i] = { ...c, conditions };
       return mark(`category/${ch.category}`);
@@ -184,11 +182,10 @@ export function checkReferences(r: Regulation): string[] {
   const problems: string[] = [];
   const fail = (message: string) => problems.push(message);
   const walk = (c: Condition, where: string) => {
-    if ('all' in c) c.all.forEach((x) => walk(x, where));
-    else if ('any' in c) c.any.forEach((x) => walk(x, where));
-    else if ('not' in c) walk(c.not, where);
-    else if (typeof c.value === 'object' && c.value !== null && 'param' in c.value && !r.parameters[c.value.param]) {
-      fail(`${where} verwijst naar parameter '${c.value.param}', die niet bestaat`);
+    for (const { value } of leavesOf(c)) {
+      if (typeof value === 'object' && value !== null && 'param' in value && !r.parameters[value.param]) {
+        fail(`${where} verwijst naar parameter '${value.param}', die niet bestaat`);
+      }
     }
   };
   for (const key of ['requirements', 'refusalGrounds', 'categories'] as const) {

@@ -4,6 +4,7 @@
 import { citeArticle, citeBasis } from '../../rulebase/cite.ts';
 import { NotInForceError, type RegulationInForce, type RuleBase } from '../../rulebase/rulebase.ts';
 import type { Condition } from '../../rulebase/schema.ts';
+import { childrenOf, isGroup, isLeaf, kindOf } from '../../rulebase/condition-tree.ts';
 import { formatValue, requirementWords, withUnit } from '../../engine/explain.ts';
 import { regulationDetail } from '../../views/regulation.ts';
 import { articleId, basisHref } from '../client/links.ts';
@@ -141,12 +142,11 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
   const valueText = (v: unknown, unit?: string) => (v === undefined || v === null ? w.unknown : withUnit(v, lang, unit));
 
   const conditionList = (c: Condition): Html => {
-    if ('all' in c || 'any' in c) {
-      const kids = 'all' in c ? c.all : c.any;
-      return html`${c.label ? html`<span class="group-label">${c.label[lang]}</span> — ` : ''}${'all' in c ? w.all : w.any}
-        <ul>${kids.map((k) => html`<li>${conditionList(k)}</li>`)}</ul>`;
+    if (isGroup(c)) {
+      return html`${c.label ? html`<span class="group-label">${c.label[lang]}</span> — ` : ''}${kindOf(c) === 'all' ? w.all : w.any}
+        <ul>${childrenOf(c).map((k) => html`<li>${conditionList(k)}</li>`)}</ul>`;
     }
-    if ('not' in c) return html`${c.label?.[lang] ?? ''} ${w.not}<ul><li>${conditionList(c.not)}</li></ul>`;
+    if (!isLeaf(c)) return html`${c.label?.[lang] ?? ''} ${w.not}<ul><li>${conditionList(childrenOf(c)[0]!)}</li></ul>`;
     const param = typeof c.value === 'object' && !Array.isArray(c.value) ? c.value.param : undefined;
     const v = param ? values[param] : c.value;
     const options = optionLabels[c.fact];

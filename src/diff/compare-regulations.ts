@@ -10,7 +10,7 @@ import { diffArticles } from './articles.ts';
 import { diffBinding, diffLaw } from './binding.ts';
 import { diffTests, type RawTestChange } from './compare-tests.ts';
 import { conformanceFindings } from './conformance-findings.ts';
-import { diffParameters } from './parameters.ts';
+import { diffParameters } from './parameter-changes.ts';
 import type { ConditionChange, DiffReport, TestChange, ValueChange } from './report.ts';
 import { diffRanking, diffSearchProfile, diffValidity } from './settings.ts';
 import { side, sideName } from './sides.ts';

@@ -8,7 +8,8 @@ import { citeArticle } from '../rulebase/cite.ts';
 import { childrenOf, groupKind, isGroup, isLeaf, kindOf, type Group } from '../rulebase/condition-tree.ts';
 import { leafRelation, operatorGroup, toDirection, type Polarity } from './condition-direction.ts';
 import { describe, leafLabel, leafWords } from './describe.ts';
-import { leafValue, paramName } from './params.ts';
+import { leafValue } from './leaf-value.ts';
+import { paramName } from '../rulebase/parameters.ts';
 import type { ChangeKind, Direction } from './report.ts';
 import { phrases, withUnit, type Lang } from './words.ts';
 

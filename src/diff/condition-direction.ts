@@ -5,7 +5,7 @@
 import type { Leaf } from '../rulebase/schema.ts';
 import { operators } from '../engine/operators.ts';
 import { domainOf, type Scalar } from './domain.ts';
-import type { LeafValue } from './params.ts';
+import type { LeafValue } from './leaf-value.ts';
 import type { Direction } from './report.ts';
 
 interface Bound { v: number; strict: boolean }

@@ -2,7 +2,7 @@
 // as "(… en …)" / "(… of …)". Values are those in force on the date.
 import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
 import { childrenOf, isGroup, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
-import { leafValue } from './params.ts';
+import { leafValue } from './leaf-value.ts';
 import { phrases, requirementWords, withUnit, type Lang } from './words.ts';
 
 export const leafLabel = (leaf: Leaf, lang: Lang): string => leaf.label?.[lang] ?? leaf.fact;

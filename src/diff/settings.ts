@@ -2,7 +2,7 @@
 // A shorter validity or fewer rooms is strenger; a new order of categories is gewijzigd.
 import type { Regulation } from '../rulebase/schema.ts';
 import { citeArticle } from '../rulebase/cite.ts';
-import { parameterValue } from './params.ts';
+import { parameterValue } from '../rulebase/parameters.ts';
 import type { Direction, ValueChange } from './report.ts';
 import { phrases, withUnit, type Lang } from './words.ts';
 import type { z } from 'zod';

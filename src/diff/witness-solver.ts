@@ -5,7 +5,7 @@
 import type { Case } from '../case/schema.ts';
 import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
 import { domainOf, type Domain, type Scalar } from './domain.ts';
-import { leafValue, type LeafValue } from './params.ts';
+import { leafValue, type LeafValue } from './leaf-value.ts';
 import { operators } from '../engine/operators.ts';
 import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
 

@@ -11,7 +11,7 @@ import type { Category, Condition, Leaf } from '../rulebase/schema.ts';
 import { leavesOf } from '../rulebase/condition-tree.ts';
 import type { Test, TestKind } from './compare-tests.ts';
 import { leafLabel } from './describe.ts';
-import { leafValue } from './params.ts';
+import { leafValue } from './leaf-value.ts';
 import type { DecisionSummary, Direction, Witness } from './report.ts';
 import { solve, substitute, toCase, type Goal, type Node } from './witness-solver.ts';
 import { withUnit, type Lang } from './words.ts';

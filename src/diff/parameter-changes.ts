@@ -5,7 +5,7 @@ import type { Regulation } from '../rulebase/schema.ts';
 import { citeBasis } from '../rulebase/cite.ts';
 import { combine } from './condition-direction.ts';
 import type { RawConditionChange } from './condition-diff.ts';
-import { parameterValue } from './params.ts';
+import { parameterValue } from '../rulebase/parameters.ts';
 import type { Direction, ParameterChange } from './report.ts';
 import { phrases, withUnit, type Lang } from './words.ts';
 

@@ -4,7 +4,6 @@ import type { Leaf, Regulation } from '../rulebase/schema.ts';
 import { paramName, parameterValue } from '../rulebase/parameters.ts';
 import type { Scalar } from './domain.ts';
 
-export { paramName, parameterValue };
 export type LeafValue = Scalar | Scalar[] | undefined;
 
 /** What a leaf compares to on the date, with the unit of its parameter (a literal has none). */

@@ -7,7 +7,7 @@ import { ChainLink, ConditionTrace, MissingFact, RegulationReceipt, TestTrace } 
 import { Basis, Change, Condition, Regulation, Statute } from '../rulebase/schema.ts';
 import {
   ConditionChange, DecisionSummary, DiffReport, ParameterChange, Side as DiffSide, TestChange, ValueChange, Witness,
-} from '../diff/report.ts';
+} from '../diff/model/report.ts';
 import { ExampleCell, Explanation, FairShare, FairShareRow, ScenarioReport, Scope } from '../scenario/model/report-schema.ts';
 import { MAX_GENERATED_CASES, MAX_INLINE_CASES, ScenarioRequest } from '../scenario/model/request.ts';
 import { PopulationRecord, Scenario, Side as ScenarioSide, Vacancies } from '../scenario/model/schema.ts';

@@ -2,7 +2,7 @@
 // comes in as dependencies (rule base, evaluator, keys, limiter, OpenAPI document), so tests build their own.
 import { Router } from 'express';
 import type { KeyVerifier } from '../http/auth.ts';
-import type { EvaluatesUnder } from '../diff/witnesses.ts';
+import type { EvaluatesUnder } from '../diff/witness/witnesses.ts';
 import { today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { publicReads } from './cors.ts';

@@ -7,9 +7,9 @@ import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.
 import { today } from '../rulebase/dates.ts';
 import { diffRegulations } from '../diff/compare-regulations.ts';
 import { AgainstError, resolveComparison } from '../diff/sides.ts';
-import { renderMarkdown } from '../diff/render-markdown.ts';
-import { renderHtml } from '../diff/render-html.ts';
-import { renderJson } from '../diff/render-json.ts';
+import { renderMarkdown } from '../diff/render/render-markdown.ts';
+import { renderHtml } from '../diff/render/render-html.ts';
+import { renderJson } from '../diff/render/render-json.ts';
 import type { Command } from './command.ts';
 
 const Format = z.enum(['md', 'json', 'html']);

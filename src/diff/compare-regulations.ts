@@ -6,16 +6,16 @@ import { Evaluator } from '../engine/evaluator.ts';
 import { today, within } from '../rulebase/dates.ts';
 import { RuleBase, type RegulationInForce } from '../rulebase/rulebase.ts';
 import type { Leaf } from '../rulebase/schema.ts';
-import { diffArticles } from './articles.ts';
-import { diffBinding, diffLaw } from './binding.ts';
-import { diffTests, type RawTestChange } from './compare-tests.ts';
-import { conformanceFindings } from './conformance-findings.ts';
-import { diffParameters } from './parameter-changes.ts';
-import type { ConditionChange, DiffReport, TestChange, ValueChange } from './report.ts';
-import { diffRanking, diffSearchProfile, diffValidity } from './settings.ts';
+import { diffArticles } from './compare/articles.ts';
+import { diffBinding, diffLaw } from './compare/binding.ts';
+import { diffTests, type RawTestChange } from './compare/compare-tests.ts';
+import { conformanceFindings } from './compare/conformance-findings.ts';
+import { diffParameters } from './compare/parameter-changes.ts';
+import type { ConditionChange, DiffReport, TestChange, ValueChange } from './model/report.ts';
+import { diffRanking, diffSearchProfile, diffValidity } from './compare/settings.ts';
 import { side, sideName } from './sides.ts';
-import { findUrgentWitness, findWitness, type EvaluatesUnder, type WitnessContext } from './witnesses.ts';
-import { phrases, type Lang } from './words.ts';
+import { findUrgentWitness, findWitness, type EvaluatesUnder, type WitnessContext } from './witness/witnesses.ts';
+import { phrases, type Lang } from './render/words.ts';
 
 export interface DiffOptions {
   lang?: Lang;

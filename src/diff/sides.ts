@@ -3,8 +3,8 @@
 // code or file set, or a date (the subject itself on that date). Shared by the CLI and the API.
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import { isIsoDate } from '../rulebase/dates.ts';
-import type { Side } from './report.ts';
-import { phrases, type Lang } from './words.ts';
+import type { Side } from './model/report.ts';
+import { phrases, type Lang } from './render/words.ts';
 
 export interface Comparison {
   base: RegulationInForce;

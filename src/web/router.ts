@@ -2,7 +2,7 @@
 // as the API. The pages hold no rule logic and take no personal data: the intake page and the workbench
 // send cases to the API's endpoints (evaluations, scenarios), which check the key.
 import { Router, type Request, type Response } from 'express';
-import type { EvaluatesUnder } from '../diff/witnesses.ts';
+import type { EvaluatesUnder } from '../diff/witness/witnesses.ts';
 import { isIsoDate, today as systemToday } from '../rulebase/dates.ts';
 import type { RuleBase } from '../rulebase/rulebase.ts';
 import { assetsRouter } from './assets.ts';

@@ -3,12 +3,12 @@
 // article texts. The report is the diff issue's diffRegulations(); this page only lays it out, in the
 // site's shell, printable.
 import { diffRegulations } from '../../diff/compare-regulations.ts';
-import { htmlRedline } from '../../diff/render-html.ts';
-import { decisionWords, headings, period } from '../../diff/render-words.ts';
-import type { DiffReport, TestChange, ValueChange, Witness } from '../../diff/report.ts';
+import { htmlRedline } from '../../diff/render/render-html.ts';
+import { decisionWords, headings, period } from '../../diff/render/render-words.ts';
+import type { DiffReport, TestChange, ValueChange, Witness } from '../../diff/model/report.ts';
 import { AgainstError, resolveComparison } from '../../diff/sides.ts';
-import type { EvaluatesUnder } from '../../diff/witnesses.ts';
-import { directionWord, kindWord } from '../../diff/words.ts';
+import type { EvaluatesUnder } from '../../diff/witness/witnesses.ts';
+import { directionWord, kindWord } from '../../diff/render/words.ts';
 import { NotInForceError, type RuleBase } from '../../rulebase/rulebase.ts';
 import { html, raw, type Html } from '../html.ts';
 import type { Lang } from '../i18n.ts';

@@ -4,17 +4,17 @@
 // needs holds under both (general requirements met, no refusal ground, no other category claimed). A
 // requirement or refusal ground is witnessed through a category both regulations share. Each candidate is
 // then evaluated under both regulations; only a case whose decisions really differ is a witness.
-import type { Decision } from '../engine/decision.ts';
-import type { Evaluator } from '../engine/evaluator.ts';
-import type { RegulationInForce } from '../rulebase/rulebase.ts';
-import type { Category, Condition, Leaf } from '../rulebase/schema.ts';
-import { leavesOf } from '../rulebase/condition-tree.ts';
-import type { Test, TestKind } from './compare-tests.ts';
-import { leafLabel } from './describe.ts';
-import { leafValue } from './leaf-value.ts';
-import type { DecisionSummary, Direction, Witness } from './report.ts';
+import type { Decision } from '../../engine/decision.ts';
+import type { Evaluator } from '../../engine/evaluator.ts';
+import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import type { Category, Condition, Leaf } from '../../rulebase/schema.ts';
+import { leavesOf } from '../../rulebase/condition-tree.ts';
+import type { Test, TestKind } from '../compare/compare-tests.ts';
+import { leafLabel } from '../render/describe.ts';
+import { leafValue } from '../compare/leaf-value.ts';
+import type { DecisionSummary, Direction, Witness } from '../model/report.ts';
 import { solve, substitute, toCase, type Goal, type Node } from './witness-solver.ts';
-import { withUnit, type Lang } from './words.ts';
+import { withUnit, type Lang } from '../render/words.ts';
 
 export type EvaluatesUnder = Pick<Evaluator, 'evaluateUnder'>;
 

@@ -1,12 +1,12 @@
 // What urgency gives, once granted: the validity period, the ranking of categories, the search profile.
 // A shorter validity or fewer rooms is strenger; a new order of categories is gewijzigd.
-import type { Regulation } from '../rulebase/schema.ts';
-import { citeArticle } from '../rulebase/cite.ts';
-import { parameterValue } from '../rulebase/parameters.ts';
-import type { Direction, ValueChange } from './report.ts';
-import { phrases, withUnit, type Lang } from './words.ts';
+import type { Regulation } from '../../rulebase/schema.ts';
+import { citeArticle } from '../../rulebase/cite.ts';
+import { parameterValue } from '../../rulebase/parameters.ts';
+import type { Direction, ValueChange } from '../model/report.ts';
+import { phrases, withUnit, type Lang } from '../render/words.ts';
 import type { z } from 'zod';
-import type { RankingChange } from './report.ts';
+import type { RankingChange } from '../model/report.ts';
 
 /** Higher is better for the applicant: a larger value is ruimer (undefined: no maximum, the largest). */
 const compareAmounts = (old: number | undefined, neu: number | undefined): Direction =>

@@ -1,12 +1,12 @@
 // Categories, general requirements and refusal grounds: matched by id (a category also by the statutory
 // category it implements), then added, removed or changed. What an addition means depends on the kind:
 // a new category lets more applicants in (ruimer), a new requirement or refusal ground fewer (strenger).
-import type { Category, Regulation, RefusalGround, Requirement } from '../rulebase/schema.ts';
-import { citeArticle } from '../rulebase/cite.ts';
+import type { Category, Regulation, RefusalGround, Requirement } from '../../rulebase/schema.ts';
+import { citeArticle } from '../../rulebase/cite.ts';
 import { combine } from './condition-direction.ts';
 import { diffConditions, type RawConditionChange } from './condition-diff.ts';
-import type { ChangeKind, Direction } from './report.ts';
-import { phrases, type Lang } from './words.ts';
+import type { ChangeKind, Direction } from '../model/report.ts';
+import { phrases, type Lang } from '../render/words.ts';
 
 export type TestKind = 'category' | 'requirement' | 'refusalGround';
 export type Test = Category | Requirement | RefusalGround;

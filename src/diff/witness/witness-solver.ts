@@ -2,12 +2,12 @@
 // must be true/false", keeping per case field the bounds and value sets the goals impose, and choosing
 // the field's value at the end (the middle of a numeric band: 9 between "≥ 8" and "< 10"). What it
 // finds is a candidate only; witnesses.ts checks every candidate by evaluating it.
-import type { Case } from '../case/schema.ts';
-import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
-import { domainOf, type Domain, type Scalar } from './domain.ts';
-import { leafValue, type LeafValue } from './leaf-value.ts';
-import { operators } from '../engine/operators.ts';
-import { childrenOf, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
+import type { Case } from '../../case/schema.ts';
+import type { Condition, Leaf, Regulation } from '../../rulebase/schema.ts';
+import { domainOf, type Domain, type Scalar } from '../model/domain.ts';
+import { leafValue, type LeafValue } from '../compare/leaf-value.ts';
+import { operators } from '../../engine/operators.ts';
+import { childrenOf, isLeaf, kindOf } from '../../rulebase/condition-tree.ts';
 
 /** A condition tree in which some nodes are replaced by a constant. */
 export type Node = Leaf | { const: boolean } | { all: Node[] } | { any: Node[] } | { not: Node };

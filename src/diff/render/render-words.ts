@@ -1,5 +1,5 @@
 // Headings and short phrases shared by the Markdown and HTML renderings of a diff report.
-import type { DecisionSummary, DiffReport, Witness } from './report.ts';
+import type { DecisionSummary, DiffReport, Witness } from '../model/report.ts';
 import type { Lang } from './words.ts';
 
 export const headings = {

@@ -1,7 +1,7 @@
 // What values a case field can take, read from the zod case schema: the direction of a value-set change
 // and the values a witness may use both depend on it (a boolean or an enum has a finite domain).
 import { z } from 'zod';
-import { caseFields } from '../case/schema.ts';
+import { caseFields } from '../../case/schema.ts';
 
 export type Scalar = string | number | boolean;
 

@@ -1,13 +1,13 @@
 // Parameters: added, removed, or changed (value on the date, unit, or dated values), each with its legal
 // source on both sides. A changed parameter changes every condition that refers to it: those conditions
 // are named here with their direction, and the parameter takes their common direction.
-import type { Regulation } from '../rulebase/schema.ts';
-import { citeBasis } from '../rulebase/cite.ts';
+import type { Regulation } from '../../rulebase/schema.ts';
+import { citeBasis } from '../../rulebase/cite.ts';
 import { combine } from './condition-direction.ts';
 import type { RawConditionChange } from './condition-diff.ts';
-import { parameterValue } from '../rulebase/parameters.ts';
-import type { Direction, ParameterChange } from './report.ts';
-import { phrases, withUnit, type Lang } from './words.ts';
+import { parameterValue } from '../../rulebase/parameters.ts';
+import type { Direction, ParameterChange } from '../model/report.ts';
+import { phrases, withUnit, type Lang } from '../render/words.ts';
 
 export interface ParameterUseInput {
   test: string;

@@ -1,11 +1,11 @@
 // Binding rules and the law behind them. A binding requirement (lokale binding, Hvw art. 14) applies to a
 // category unless the law in force forbids one for it; when the two regulations stand under different
 // law versions, the statutory categories and the binding bans they impose are compared too.
-import type { RegulationInForce } from '../rulebase/rulebase.ts';
-import type { Category } from '../rulebase/schema.ts';
-import { citeArticle, citeBasis } from '../rulebase/cite.ts';
-import type { ValueChange } from './report.ts';
-import { phrases, type Lang } from './words.ts';
+import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import type { Category } from '../../rulebase/schema.ts';
+import { citeArticle, citeBasis } from '../../rulebase/cite.ts';
+import type { ValueChange } from '../model/report.ts';
+import { phrases, type Lang } from '../render/words.ts';
 
 const exemptBasis = (r: RegulationInForce, c: Category) =>
   c.statutory ? r.statute.bindingExempt.find((e) => e.category === c.statutory)?.basis : undefined;

@@ -2,12 +2,12 @@
 // missing, a binding requirement where the law forbids one (rulebase/conformance.ts decides both). For the
 // council, not errors: a statutory category made stricter than in the baseline, and a general requirement
 // or refusal ground made stricter that also applies to the statutory categories. Each names its article.
-import type { RegulationInForce } from '../rulebase/rulebase.ts';
-import { checkConformance } from '../rulebase/conformance.ts';
-import { citeBasis } from '../rulebase/cite.ts';
+import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import { checkConformance } from '../../rulebase/conformance.ts';
+import { citeBasis } from '../../rulebase/cite.ts';
 import type { RawTestChange } from './compare-tests.ts';
-import type { Finding } from './report.ts';
-import { phrases, type Lang } from './words.ts';
+import type { Finding } from '../model/report.ts';
+import { phrases, type Lang } from '../render/words.ts';
 
 export function conformanceFindings(subject: RegulationInForce, subjectName: string, baseName: string, changes: RawTestChange[], lang: Lang): Finding[] {
   const say = phrases[lang];

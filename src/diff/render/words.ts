@@ -1,8 +1,8 @@
 // The words of the diff, Dutch and English: conditions in domain words, values with their unit, and the
 // fixed phrases of the report. Presentation only; the rules' own labels come from the rule files.
-import type { Lang } from '../engine/decision.ts';
-import { requirementWords, withUnit } from '../engine/explain.ts';
-import type { Direction } from './report.ts';
+import type { Lang } from '../../engine/decision.ts';
+import { requirementWords, withUnit } from '../../engine/explain.ts';
+import type { Direction } from '../model/report.ts';
 
 export type { Lang };
 

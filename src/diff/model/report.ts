@@ -2,8 +2,8 @@
 // here; its JSON Schema (and the OpenAPI component of GET /v1/regulations/{code}/diff) is generated from it.
 // Every sentence in it is already in the report's language; ids and citations stay as in the rule files.
 import { z } from 'zod';
-import { Case } from '../case/schema.ts';
-import { Lang } from '../engine/decision.ts';
+import { Case } from '../../case/schema.ts';
+import { Lang } from '../../engine/decision.ts';
 
 /** strenger: fewer applicants qualify (or they get less); ruimer: more do; gewijzigd: not decidable. */
 export const Direction = z.enum(['stricter', 'looser', 'changed']);

@@ -1,9 +1,9 @@
 // Article texts: matched by number, then (for renumbered articles) by title; every pair whose text or
 // title differs gets a word-level redline, a new or dropped article one inserted or deleted segment.
-import type { Article } from '../rulebase/schema.ts';
+import type { Article } from '../../rulebase/schema.ts';
 import { differs, redline } from './redline.ts';
-import type { ArticleChange } from './report.ts';
-import type { Lang } from './words.ts';
+import type { ArticleChange } from '../model/report.ts';
+import type { Lang } from '../render/words.ts';
 
 const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 

@@ -1,7 +1,7 @@
 // The diff report as Markdown (the CLI's default): for a council proposal or a README. Redline as
 // ~~deleted~~ and **inserted** words.
 import { directionWord, kindWord } from './words.ts';
-import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange } from './report.ts';
+import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange } from '../model/report.ts';
 import { headings, period, witnessWords } from './render-words.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -2,11 +2,11 @@
 // of values that satisfy it (a numeric range, or a value set over the fact's domain), and the old and the
 // new set are compared. A narrower set in a category or requirement is strenger; in a refusal ground,
 // or under a `not`, the polarity flips. Anything that is not a subset either way is gewijzigd.
-import type { Leaf } from '../rulebase/schema.ts';
-import { operators } from '../engine/operators.ts';
-import { domainOf, type Scalar } from './domain.ts';
+import type { Leaf } from '../../rulebase/schema.ts';
+import { operators } from '../../engine/operators.ts';
+import { domainOf, type Scalar } from '../model/domain.ts';
 import type { LeafValue } from './leaf-value.ts';
-import type { Direction } from './report.ts';
+import type { Direction } from '../model/report.ts';
 
 interface Bound { v: number; strict: boolean }
 type ValueSet =

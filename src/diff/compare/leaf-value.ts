@@ -1,8 +1,8 @@
 // Parameter values on a date, and the value a condition compares to: the one lookup the diff, its
 // words and its witnesses share (the engine's compile.ts does the same for evaluation).
-import type { Leaf, Regulation } from '../rulebase/schema.ts';
-import { paramName, parameterValue } from '../rulebase/parameters.ts';
-import type { Scalar } from './domain.ts';
+import type { Leaf, Regulation } from '../../rulebase/schema.ts';
+import { paramName, parameterValue } from '../../rulebase/parameters.ts';
+import type { Scalar } from '../model/domain.ts';
 
 export type LeafValue = Scalar | Scalar[] | undefined;
 

@@ -1,8 +1,8 @@
 // A condition in domain words: "Uren mantelzorg per week: minimaal 8 uur/week", groups by their label or
 // as "(… en …)" / "(… of …)". Values are those in force on the date.
-import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
-import { childrenOf, isGroup, isLeaf, kindOf } from '../rulebase/condition-tree.ts';
-import { leafValue } from './leaf-value.ts';
+import type { Condition, Leaf, Regulation } from '../../rulebase/schema.ts';
+import { childrenOf, isGroup, isLeaf, kindOf } from '../../rulebase/condition-tree.ts';
+import { leafValue } from '../compare/leaf-value.ts';
 import { phrases, requirementWords, withUnit, type Lang } from './words.ts';
 
 export const leafLabel = (leaf: Leaf, lang: Lang): string => leaf.label?.[lang] ?? leaf.fact;

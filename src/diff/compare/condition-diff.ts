@@ -3,15 +3,15 @@
 // leaves by their value sets (condition-direction.ts), groups recursively. A child added to an `all` is
 // strenger, to an `any` ruimer (and the reverse when dropped). A group rebuilt beyond recognition is one
 // "anders geformuleerd" change, gewijzigd. Each change keeps the nodes it is about, for its witness.
-import type { Condition, Leaf, Regulation } from '../rulebase/schema.ts';
-import { citeArticle } from '../rulebase/cite.ts';
-import { childrenOf, groupKind, isGroup, isLeaf, kindOf, type Group } from '../rulebase/condition-tree.ts';
+import type { Condition, Leaf, Regulation } from '../../rulebase/schema.ts';
+import { citeArticle } from '../../rulebase/cite.ts';
+import { childrenOf, groupKind, isGroup, isLeaf, kindOf, type Group } from '../../rulebase/condition-tree.ts';
 import { leafRelation, operatorGroup, toDirection, type Polarity } from './condition-direction.ts';
-import { describe, leafLabel, leafWords } from './describe.ts';
+import { describe, leafLabel, leafWords } from '../render/describe.ts';
 import { leafValue } from './leaf-value.ts';
-import { paramName } from '../rulebase/parameters.ts';
-import type { ChangeKind, Direction } from './report.ts';
-import { phrases, withUnit, type Lang } from './words.ts';
+import { paramName } from '../../rulebase/parameters.ts';
+import type { ChangeKind, Direction } from '../model/report.ts';
+import { phrases, withUnit, type Lang } from '../render/words.ts';
 
 /** A condition change with the nodes it is about: `base` in the baseline, `subject` in the regulation compared. */
 export interface RawConditionChange {

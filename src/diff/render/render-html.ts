@@ -1,11 +1,11 @@
 // The diff report as a standalone, printable HTML page: one file with inline CSS and no external assets,
 // for a policy officer to attach to a council proposal. Redline as <del>/<ins>; witnesses with the full
 // case folded away in <details> (left out of print: the key facts stand in the line above it).
-import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange, Witness } from './report.ts';
+import type { ConditionChange, DiffReport, Segment, TestChange, ValueChange, Witness } from '../model/report.ts';
 import { decisionWords, headings, period } from './render-words.ts';
 import { segmentParts } from './render-markdown.ts';
 import { directionWord, kindWord } from './words.ts';
-import { escapeHtml as esc } from '../views/escape.ts';
+import { escapeHtml as esc } from '../../views/escape.ts';
 
 
 const CSS = `

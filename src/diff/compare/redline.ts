@@ -2,7 +2,7 @@
 // punctuation marks; whitespace is kept on the token before it), as equal/delete/insert segments.
 // Written here rather than taken from the `diff` package: a few dozen lines, no dependency, and the token rule
 // ("maanden;" is "maanden" + ";") is ours to choose. Article texts are a few hundred words: O(n·m) is fine.
-import type { Segment } from './report.ts';
+import type { Segment } from '../model/report.ts';
 
 export function tokenize(text: string): string[] {
   return text.match(/[\p{L}\p{N}€]+(?:[.,'’-][\p{L}\p{N}]+)*\s*|[^\s\p{L}\p{N}€]\s*|\s+/gu) ?? [];

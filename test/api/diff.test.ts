@@ -1,6 +1,6 @@
 // GET /v1/regulations/{municipalityCode}/diff through the app, every response checked against openapi.yaml.
 import { describe, expect, it } from 'vitest';
-import { DiffReport } from '../../src/diff/report.ts';
+import { DiffReport } from '../../src/diff/model/report.ts';
 import { client, evaluator, makeApp } from './helpers.ts';
 
 const { app, logs } = makeApp();

@@ -7,7 +7,7 @@ import { errorHandler } from '../../src/http/error-handler.ts';
 import { negotiateLanguage } from '../../src/http/language.ts';
 import { createLogger, requestLog } from '../../src/http/logging.ts';
 import { mountDiff } from '../../src/api/routes/diff.ts';
-import { DiffReport } from '../../src/diff/report.ts';
+import { DiffReport } from '../../src/diff/model/report.ts';
 import { evaluator, ruleBase } from './helpers.ts';
 
 const logger = createLogger({ write: () => {} });

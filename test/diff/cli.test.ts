@@ -1,7 +1,7 @@
 // voorrang diff: the three formats, the baseline choices, and the errors.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { DiffReport } from '../../src/diff/report.ts';
+import { DiffReport } from '../../src/diff/model/report.ts';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Leaf } from '../../src/rulebase/schema.ts';
-import { leafRelation, toDirection } from '../../src/diff/condition-direction.ts';
+import { leafRelation, toDirection } from '../../src/diff/compare/condition-direction.ts';
 
 const leaf = (fact: string, operator: Leaf['operator'], value: Leaf['value']): Leaf => ({ fact, operator, value });
 const rel = (a: Leaf, b: Leaf) => leafRelation(a, a.value as never, b, b.value as never);

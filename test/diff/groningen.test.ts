@@ -1,7 +1,7 @@
 // The bundled Groningen concept against the model, and against its own 2019 text: the real changes.
 import { describe, expect, it } from 'vitest';
 import { resolveComparison } from '../../src/diff/sides.ts';
-import { DiffReport } from '../../src/diff/report.ts';
+import { DiffReport } from '../../src/diff/model/report.ts';
 import { DATE, diff, expectWitnessesHold, ruleBase } from './helpers.ts';
 
 describe('Groningen (GM0014) 2026 concept against the model', async () => {

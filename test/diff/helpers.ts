@@ -7,9 +7,9 @@ import { categoriesInForce } from '../../src/rulebase/category-facts.ts';
 import type { RegulationInForce } from '../../src/rulebase/rulebase.ts';
 import type { Change, Regulation } from '../../src/rulebase/schema.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';
-import { differ } from '../../src/diff/witnesses.ts';
+import { differ } from '../../src/diff/witness/witnesses.ts';
 import { diffRegulations, type DiffOptions } from '../../src/diff/compare-regulations.ts';
-import type { DiffReport, Witness } from '../../src/diff/report.ts';
+import type { DiffReport, Witness } from '../../src/diff/model/report.ts';
 
 export const DATE = '2026-08-01';
 export const ruleBase = loadRuleBase();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redline } from '../../src/diff/redline.ts';
-import { markdownRedline } from '../../src/diff/render-markdown.ts';
-import { htmlRedline } from '../../src/diff/render-html.ts';
+import { redline } from '../../src/diff/compare/redline.ts';
+import { markdownRedline } from '../../src/diff/render/render-markdown.ts';
+import { htmlRedline } from '../../src/diff/render/render-html.ts';
 
 describe('word-level redline', () => {
   it('marks the changed word only', () => {

@@ -10,8 +10,6 @@ export interface CategoryFacts {
   rank: number;
   /** The law forbids a binding requirement for its statutory category: binding requirements do not apply. */
   bindingExempt: boolean;
-  /** The income requirement does not apply to it (the next change of law; no category has it yet). */
-  incomeExempt: boolean;
 }
 
 /** Per category id, in ranking order (highest first; equal ranks keep the regulation's order). */
@@ -24,7 +22,6 @@ export function categoriesInForce(statute: Statute, r: Regulation): CategoriesIn
     index,
     rank: r.ranking.order.indexOf(category.id) + 1,
     bindingExempt: !!category.statutory && exempt.has(category.statutory),
-    incomeExempt: false,
   }));
   return new Map(facts.sort((a, b) => a.rank - b.rank).map((f) => [f.category.id, f]));
 }

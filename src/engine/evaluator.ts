@@ -6,7 +6,7 @@ import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
 import type { Category, Condition } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
-import { citeArticle } from '../rulebase/cite.ts';
+import { citeArticle, citeBasis } from '../rulebase/cite.ts';
 import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestResults, type TestRunner } from './compile.ts';
 import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
@@ -106,12 +106,12 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
   const categories = v.categories.map((x) => {
     const cat = x.facts.category;
     const mine = ownTraces[x.facts.index]!;
-    const applicable = requirements.filter((_, i) => applies(kernel.requirements[i]!, x.facts));
+    const applicable = requirements.filter((_, i) => applies(i, x.facts));
     const result: TruthValue = x.result === undefined ? 'not-evaluated' : truthValue(x.result);
     const unmet = applicable.filter((q) => q.trace.result === 'false').map((q) => q.trace.label);
     const notes = [
       ...(x.claimed && mine.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
-      ...(x.claimed && x.facts.bindingExempt && kernel.nonBinding.length < kernel.requirements.length ? [say.bindingExempt] : []),
+      ...(x.claimed ? x.facts.exempt.map((e) => say.exempt(labelOf(r, e.requirement, lang), citeBasis(e.basis, lang))) : []),
     ];
     return { cat, own: mine, claimed: x.claimed, result, rank: x.facts.rank, unmet, notes };
   });

@@ -113,7 +113,7 @@ export const phrases = {
     notClaimed: 'Niet aangevraagd op deze grond.',
     unmetRequirements: (reqs: string) => `U voldoet aan de voorwaarden van deze categorie, maar niet aan de algemene voorwaarde(n): ${reqs}.`,
     requirementsUnmet: (reqs: string) => `U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): ${reqs}.`,
-    bindingExempt: 'De bindingseis geldt niet voor deze categorie: de wet verbiedt die.',
+    exempt: (requirement: string, article: string) => `De eis '${requirement}' geldt niet voor deze categorie (${article}).`,
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (versie van ${validFrom}) is van kracht op ${date}; deze combinatie van regels geldt van ${from} ${until ? `tot en met ${until}` : 'zonder einddatum'}.`,
     missing: (label: string, forWhat: string) => `Nodig om te bepalen: ${label} (voor ${forWhat}).`,
@@ -129,7 +129,7 @@ export const phrases = {
     notClaimed: 'Not applied for on this ground.',
     unmetRequirements: (reqs: string) => `You meet the conditions of this category, but not the general requirement(s): ${reqs}.`,
     requirementsUnmet: (reqs: string) => `You do not qualify for urgency: you do not meet the general requirement(s): ${reqs}.`,
-    bindingExempt: 'The binding requirement does not apply to this category: the law forbids it.',
+    exempt: (requirement: string, article: string) => `The requirement '${requirement}' does not apply to this category (${article}).`,
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (version of ${validFrom}) is in force on ${date}; this combination of rules applies from ${from} ${until ? `through ${until}` : 'with no end date'}.`,
     missing: (label: string, forWhat: string) => `Needed to decide: ${label} (for ${forWhat}).`,

@@ -128,8 +128,6 @@ interface CompiledCategory {
   index: number;
   claimed: ((c: unknown) => unknown) | undefined;
   own: Test;
-  /** The law forbids a binding requirement for it: only non-binding requirements apply. */
-  exempt: boolean;
 }
 
 export interface FastRegulation {
@@ -147,7 +145,7 @@ export interface FastRegulation {
   verdict(c: Case, date: string): Verdict & { missingFacts: MissingFactOf<Leaf>[] };
   /** The compiled tests, for explaining examples (see scenario/report/why.ts). */
   tests: {
-    requirements: { id: string; binding: boolean; condition: Condition; test: Test }[];
+    requirements: { id: string; condition: Condition; test: Test }[];
     refusalGrounds: { id: string; condition: Condition; test: Test }[];
     categories: (CompiledCategory & { condition: Condition; ground?: string })[];
   };
@@ -173,13 +171,12 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   });
 
   const nodes = new WeakMap<Condition, Test>();
-  const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
+  const requirements = r.requirements.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
   const refusalGrounds = r.refusalGrounds.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
   const categoryList = r.categories.map((cat, index) => ({
     id: cat.id, index, condition: cat.conditions, ...(cat.ground !== undefined && { ground: cat.ground }),
     claimed: cat.ground ? getter(cat.ground) : undefined,
     own: compileCondition(cat.conditions, slot, nodes),
-    exempt: regulation.categoryFacts.get(cat.id)!.bindingExempt,
   }));
   const kernel = kernelOf(regulation);
   const tests: Tests<unknown, ParamVector> = {

@@ -1,12 +1,13 @@
 // Conformance of a resolved regulation with the law in force: every mandatory category present, and no
 // binding requirement written into a category on which the law forbids one. A violation rejects the
 // rule base at load time, naming the article.
-import type { Regulation, Statute, Condition } from './schema.ts';
+import type { Regulation, Statute } from './schema.ts';
+import { exemptionFor } from './category-facts.ts';
 import { citeBasis } from './cite.ts';
 import { leavesOf } from './condition-tree.ts';
 
 export interface Violation {
-  kind: 'mandatory-category-missing' | 'binding-forbidden';
+  kind: 'mandatory-category-missing' | 'forbidden-subject';
   category: string;
   message: { nl: string; en: string };
 }
@@ -25,21 +26,26 @@ export function checkConformance(statute: Statute, regulation: Regulation, who: 
       });
     }
   }
-  for (const exempt of statute.bindingExempt) {
-    for (const c of regulation.categories.filter((x) => x.statutory === exempt.category)) {
-      if (hasBindingLeaf(c.conditions)) {
-        violations.push({
-          kind: 'binding-forbidden',
-          category: c.id,
-          message: {
-            nl: `${who} stelt een bindingseis aan '${c.id}', verboden onder ${citeBasis(exempt.basis, 'nl')}`,
-            en: `${who} imposes a binding requirement on '${c.id}', forbidden under ${citeBasis(exempt.basis, 'en')}`,
-          },
-        });
-      }
+  for (const c of regulation.categories) {
+    if (!c.statutory) continue;
+    for (const leaf of leavesOf(c.conditions)) {
+      const basis = leaf.subject && exemptionFor(statute, leaf.subject, c.statutory);
+      if (!basis) continue;
+      violations.push({
+        kind: 'forbidden-subject',
+        category: c.id,
+        message: {
+          nl: `${who} stelt aan '${c.id}' een eis over ${subjectWords.nl[leaf.subject!]}, verboden onder ${citeBasis(basis, 'nl')}`,
+          en: `${who} imposes a requirement on ${subjectWords.en[leaf.subject!]} on '${c.id}', forbidden under ${citeBasis(basis, 'en')}`,
+        },
+      });
+      break;
     }
   }
   return violations;
 }
 
-const hasBindingLeaf = (c: Condition): boolean => leavesOf(c).some((leaf) => leaf.binding === true);
+const subjectWords = {
+  nl: { binding: 'binding', income: 'het inkomen', 'housing-history': 'de woongeschiedenis' },
+  en: { binding: 'binding', income: 'income', 'housing-history': 'housing history' },
+} as const;

@@ -76,9 +76,35 @@ export function resolveChain(chain: ParsedFile[]): { resolved?: Resolved; proble
       applyChange(regulation, change, layer.content, fail, (key) => mark(key, layer.file));
     });
   }
-  for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
   const statute = law.content.statute;
-  return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation) }, problems };
+  const regional = applyStatute(regulation, statute, law.content);
+  for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
+  return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation, regional) }, problems };
+}
+
+/** The parameter by which a regulation reads art. 14 lid 6 otherwise (docs/legal-readings.md). */
+export const REGIONAL_BINDING_READING = 'binding.regioVoorWettelijkeCategorieen';
+
+/**
+ * What the law itself adds to every regulation under it, after all layers: the law's own conditions of
+ * each statutory category (so that no layer can widen one), and, where the regulation asks binding, the
+ * regional binding that replaces it for the statutory categories (art. 14 lid 6). Returns whether the
+ * regional reading applies.
+ */
+function applyStatute(r: Regulation, statute: Statute, lawFile: RuleFile): boolean {
+  const byId = new Map(statute.categories.map((s) => [s.id, s]));
+  r.categories = r.categories.map((c) => {
+    const law = c.statutory ? byId.get(c.statutory) : undefined;
+    if (!law?.conditions) return c;
+    const basis = withDefaults(law.basis, lawFile);
+    return { ...c, conditions: { all: [fillConditionBasis(law.conditions, basis, lawFile), c.conditions], basis: c.basis } };
+  });
+  const regional = r.parameters[REGIONAL_BINDING_READING]?.value !== false;
+  const asksBinding = r.requirements.some((q) => q.subject === 'binding');
+  if (regional && asksBinding && statute.regionalBinding && !r.requirements.some((q) => q.id === statute.regionalBinding!.requirement.id)) {
+    r.requirements.push({ ...fillTest(statute.regionalBinding.requirement, lawFile), statutoryOnly: true });
+  }
+  return regional;
 }
 
 const nodeKind = { requirements: 'requirement', refusalGrounds: 'refusalGround', categories: 'category' } as const;

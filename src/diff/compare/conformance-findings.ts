@@ -16,7 +16,7 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName).map((v) => {
     const basis = v.kind === 'mandatory-category-missing'
       ? statutory(v.category)?.basis
-      : statute.bindingExempt.find((e) => e.category === subject.regulation.categories.find((c) => c.id === v.category)?.statutory)?.basis;
+      : subject.categoryFacts.get(v.category)?.exempt[0]?.basis;
     return { level: 'error', kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };
   });
 
@@ -32,8 +32,7 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   }
 
   for (const t of changes.filter((x) => x.testKind !== 'category' && (x.direction === 'stricter' || x.conditions.some((c) => c.direction === 'stricter')))) {
-    const binding = !!t.subject && 'binding' in t.subject && t.subject.binding === true;
-    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !(binding && subject.categoryFacts.get(c.id)?.bindingExempt));
+    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !subject.categoryFacts.get(c.id)?.exempt.some((e) => e.requirement === t.id));
     if (!applies.length) continue;
     findings.push({
       level: 'attention', kind: 'stricter-general-requirement',

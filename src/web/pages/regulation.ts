@@ -153,7 +153,7 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
     const named = (x: unknown) => (typeof x === 'string' && options?.[x] ? options[x][lang] : x);
     const shown = Array.isArray(v) ? v.map(named) : named(v);
     const phrase = requirementWords(c.operator, valueText(shown, param ? unitOf(param) : undefined), lang);
-    return html`<span class="leaf">${c.label?.[lang] ?? c.fact}: <strong>${phrase}</strong></span>${c.binding ? html` <span class="tag">${w.binding}</span>` : ''}
+    return html`<span class="leaf">${c.label?.[lang] ?? c.fact}: <strong>${phrase}</strong></span>${c.subject === 'binding' ? html` <span class="tag">${w.binding}</span>` : ''}
       ${c.basis ? html` <span class="cite">(${cite(c.basis, true)})</span>` : ''}${param ? html` <code class="param">${param}</code>` : ''}`;
   };
 
@@ -220,7 +220,7 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
     <section id="voorwaarden" aria-labelledby="voorwaarden-h">
       <h2 id="voorwaarden-h">${w.requirements}</h2>
       <p>${w.requirementsIntro}</p>
-      ${r.requirements.map((t) => test('requirement', t, t.binding ? html`<p class="meta"><span class="tag">${w.binding}</span></p>` : ''))}
+      ${r.requirements.map((t) => test('requirement', t, t.subject === 'binding' ? html`<p class="meta"><span class="tag">${w.binding}</span></p>` : ''))}
     </section>
     <section id="weigeringsgronden" aria-labelledby="weigeringsgronden-h">
       <h2 id="weigeringsgronden-h">${w.refusalGrounds}</h2>

@@ -15,11 +15,14 @@ import { decisiveUnknowns, notEvaluated, trace } from './trace.ts';
 import { applies, kernelOf, verdict, type Kernel, type OpenTest } from './kernel.ts';
 import { missingFacts as missingFactsOf, missingKey } from './missing.ts';
 import { T, triOf, truthValue } from './truth.ts';
+import { deriveFacts } from './derive.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */
   date?: string;
   lang?: Lang;
+  /** Simulate the municipality's concept on the date where there is one (rulebase.ts regulationOn). */
+  concept?: boolean;
 }
 
 interface Prepared {
@@ -56,15 +59,16 @@ export class Evaluator {
   /** Throws UnknownMunicipalityError or NotInForceError (rulebase.ts) when there is nothing to apply. */
   async evaluate(c: Case, municipality: string, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? c.applicationDate ?? today();
-    return this.evaluateUnder(this.ruleBase.regulationOn(municipality, date), c, { ...options, date });
+    return this.evaluateUnder(this.ruleBase.regulationOn(municipality, date, { concept: options.concept }), c, { ...options, date });
   }
 
   /** Evaluates under a given regulation, e.g. a variant (rulebase/variant.ts); compiled on first use. */
-  async evaluateUnder(regulation: RegulationInForce, c: Case, options: EvaluateOptions = {}): Promise<Decision> {
-    const date = options.date ?? c.applicationDate ?? today();
-    const applicationDate = c.applicationDate ?? date;
+  async evaluateUnder(regulation: RegulationInForce, given: Case, options: EvaluateOptions = {}): Promise<Decision> {
+    const date = options.date ?? given.applicationDate ?? today();
+    const applicationDate = given.applicationDate ?? date;
     const { compiled, kernel, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
+    const c = deriveFacts(given, (name) => parameters[name]);
     const results = await runner.run(c, parameters);
     return decide({ c, date, applicationDate, regulation, kernel, parameters, results, lang: options.lang ?? 'nl' });
   }

@@ -16,6 +16,7 @@ import { engineOperator, operators } from './operators.ts';
 import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
 import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
 import { F, not, T, U, type Tri } from './truth.ts';
+import { deriveFacts, needsDerivation } from './derive.ts';
 
 
 /** Parameter values on one date, indexed by the slots the closures were compiled with. */
@@ -205,17 +206,23 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     return (last = v);
   };
 
-  const code: (c: Case, p: ParamVector) => number = decider(kernel, tests);
+  // Facts derived from dates (derive.ts), read by parameter slot; most cases have none to derive.
+  const paramOf = (p: ParamVector) => (name: string) => (slots.has(name) ? p[slots.get(name)!] : undefined);
+  const derived = (c: Case, p: ParamVector): Case => (needsDerivation(c) ? deriveFacts(c, paramOf(p)) : c);
+  const decideCode = decider(kernel, tests);
+  const code = (c: Case, p: ParamVector): number => decideCode(derived(c, p), p);
 
   const decide = (c: Case, date: string): FastDecision => {
     const p = paramsOn(c.applicationDate ?? date);
-    const state = code(c, p);
+    c = derived(c, p);
+    const state = decideCode(c, p);
     const applying = refusalGrounds.filter((q) => q.test(c, p) === T).map((q) => q.id);
     return { outcome: outcomeOf(state), ...(state >= URGENT && { category: categoryList[state - URGENT]!.id }), refusalGrounds: applying };
   };
 
-  const fullVerdict = (c: Case, date: string) => {
-    const p = paramsOn(c.applicationDate ?? date);
+  const fullVerdict = (given: Case, date: string) => {
+    const p = paramsOn(given.applicationDate ?? date);
+    const c = derived(given, p);
     const v = verdict(kernel, tests, c, p);
     const roots = { requirement: requirements, refusalGround: refusalGrounds, category: categoryList.map((x) => ({ condition: x.condition })) };
     const unknownLeaves = (node: Condition): { leaf: Leaf; key: string }[] => {

@@ -10,6 +10,7 @@ import type { Decision } from '../engine/decision.ts';
 export const RuleTest = z.strictObject({
   name: z.string().min(1),
   date: IsoDate.optional().describe('Date whose regulation applies; default the case\'s applicationDate'),
+  concept: z.boolean().optional().describe('Simulate the concept on the date; default: the status of the rule file beside the test file'),
   case: Case,
   expect: z.union([
     z.strictObject({
@@ -58,14 +59,14 @@ export function compare(expect: RuleTest['expect'], d: Decision): string[] {
 }
 
 /** Runs one test file (its text) against the file set of its folder, e.g. `gemeente/GM0014-groningen`. */
-export async function runTestFile(file: string, text: string, set: string, evaluator: Evaluator): Promise<FileOutcome> {
+export async function runTestFile(file: string, text: string, set: string, evaluator: Evaluator, defaults: { concept?: boolean } = {}): Promise<FileOutcome> {
   const parsed = RuleTestFile.safeParse(parseYaml(text));
   if (!parsed.success) return { file, tests: [], error: z.prettifyError(parsed.error) };
   const tests: TestOutcome[] = [];
   for (const t of parsed.data) {
     let failures: string[];
     try {
-      failures = compare(t.expect, await evaluator.evaluate(t.case, set, { date: t.date }));
+      failures = compare(t.expect, await evaluator.evaluate(t.case, set, { date: t.date, concept: t.concept ?? defaults.concept }));
     } catch (e) {
       if (!(e instanceof NotInForceError)) throw e;
       failures = 'error' in t.expect ? [] : [`geen regeling van kracht: ${e.message}`];

@@ -102,7 +102,7 @@ export function regulationPage(ruleBase: RuleBase, lang: Lang, q: RegulationQuer
       ${datePicker(lang, 'datum', date)}`, ui[lang].show);
   let body: Html;
   try {
-    body = regulationBody(ruleBase, ruleBase.regulationOn(code, date), lang, code, date);
+    body = regulationBody(ruleBase, ruleBase.regulationOrConceptOn(code, date), lang, code, date);
   } catch (e) {
     if (!(e instanceof NotInForceError)) throw e;
     body = notInForceNotice(e, lang, code);

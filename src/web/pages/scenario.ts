@@ -84,7 +84,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
       ${datePicker(lang, 'datum', date)}`, w.load);
   let bench: Html;
   try {
-    const p = ruleBase.regulationOn(code, date);
+    const p = ruleBase.regulationOrConceptOn(code, date);
     const r = p.regulation;
     const mandatory = new Set(p.statute.categories.map((c) => c.id));
     const rankOf = (id: string) => (p.categoryFacts.get(id)?.rank ?? 0) - 1;

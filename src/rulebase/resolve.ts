@@ -76,10 +76,23 @@ export function resolveChain(chain: ParsedFile[]): { resolved?: Resolved; proble
       applyChange(regulation, change, layer.content, fail, (key) => mark(key, layer.file));
     });
   }
-  const statute = law.content.statute;
+  const statute = fillStatute(law.content.statute, law.content);
   const regional = applyStatute(regulation, statute, law.content);
   for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
   return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation, regional) }, problems };
+}
+
+/** Every basis of the statute cites the law file's title (and URL) unless it names its own. */
+function fillStatute(st: Statute, file: RuleFile): Statute {
+  const fill = <T extends { basis: BasisT }>(x: T): T => ({ ...x, basis: withDefaults(x.basis, file) });
+  return {
+    ...st,
+    ...(st.transition && { transition: fill(st.transition) }),
+    categories: st.categories.map(fill),
+    exemptions: st.exemptions.map(fill),
+    bindingShield: st.bindingShield.map(fill),
+    ...(st.provisional && { provisional: fill(st.provisional) }),
+  };
 }
 
 /** The parameter by which a regulation reads art. 14 lid 6 otherwise (docs/legal-readings.md). */

@@ -133,11 +133,11 @@ export class RuleBase {
     const m = this.municipalities.find((x) => x.code === codeOrSet);
     const track = periods.filter((p) => p.status === 'adopted');
     const previous = track.filter((p) => p.until && p.until < date).at(-1);
-    const law = this.fileSets.get(LAW_SET);
-    const statute = law && versionOn(law, date)?.file.content.statute;
+    const law = this.fileSets.get(LAW_SET) && versionOn(this.fileSets.get(LAW_SET)!, date)?.file.content;
+    const transition = law?.statute?.schemeMandatory && law.statute.transition
+      ? { ...law.statute.transition, basis: { regulation: law.title, ...law.statute.transition.basis } } : undefined;
     throw new NotInForceError(m ? `${m.name} (${m.code})` : codeOrSet, date, previous,
-      track.find((p) => p.from > date) ?? periods.find((p) => p.from > date), previous ? 'not-encoded' : 'no-scheme', concept,
-      statute?.schemeMandatory ? statute.transition : undefined);
+      track.find((p) => p.from > date) ?? periods.find((p) => p.from > date), previous ? 'not-encoded' : 'no-scheme', concept, transition);
   }
 
   /** What a comparison reads (diff, scenarios): the adopted version on `date`, else the concept. */

@@ -12,14 +12,24 @@ export interface Violation {
   message: { nl: string; en: string };
 }
 
-export function checkConformance(statute: Statute, regulation: Regulation, who: string): Violation[] {
+/**
+ * `inTransition`: the regulation was adopted before the law version in force, which gives the council
+ * until a date (`statute.transition`, Hvw art. 51 lid 10) to bring it in line: a missing category is then
+ * a task with a deadline rather than a text that breaks the law.
+ */
+export function checkConformance(statute: Statute, regulation: Regulation, who: string, inTransition = false): Violation[] {
   const violations: Violation[] = [];
+  const by = statute.transition && (statute.transition.deadline ?? { nl: 'een bij koninklijk besluit te bepalen tijdstip', en: 'a date to be set by royal decree' });
   for (const mandatory of statute.categories) {
     if (!regulation.categories.some((c) => c.statutory === mandatory.id)) {
+      const name = `${mandatory.letter ? `${mandatory.letter}. ` : ''}${mandatory.label.nl}`;
       violations.push({
         kind: 'mandatory-category-missing',
         category: mandatory.id,
-        message: {
+        message: inTransition && statute.transition && by ? {
+          nl: `${who} moet uiterlijk op ${typeof by === 'string' ? by : by.nl} (${citeBasis(statute.transition.basis, 'nl')}) in overeenstemming zijn met ${citeBasis(mandatory.basis, 'nl')}: '${name}' ontbreekt`,
+          en: `${who} must be brought in line with ${citeBasis(mandatory.basis, 'en')} by ${typeof by === 'string' ? by : by.en} (${citeBasis(statute.transition.basis, 'en')}): '${mandatory.label.en}' is missing`,
+        } : {
           nl: `${who} laat '${mandatory.id}' vervallen, verplicht onder ${citeBasis(mandatory.basis, 'nl')}`,
           en: `${who} drops '${mandatory.id}', mandatory under ${citeBasis(mandatory.basis, 'en')}`,
         },

@@ -151,6 +151,10 @@ export class RuleBase {
   }
 }
 
+/** Adopted before the law version it now stands under (Hvw art. 51 lid 10 gives it time to conform). */
+export const inTransition = (r: Pick<RegulationInForce, 'status' | 'chain'>): boolean =>
+  r.status === 'adopted' && r.chain.at(-1)!.validFrom < r.chain[0]!.validFrom;
+
 /** The file set of the law. */
 export const LAW_SET = 'wet/huisvestingswet';
 
@@ -232,11 +236,10 @@ function resolvePeriods(own: FileSet, m: Municipality | undefined, sets: Map<str
       problems.push(...resolveProblems);
       if (!resolved) return;
       const file = mine.file;
-      const lawFrom = chain[0]!.validFrom;
+      // A verordening adopted before the law version in force keeps applying as adopted until the council
+      // brings it in line (Hvw art. 51 lid 10): its gaps are findings of the conformance report, not errors.
       for (const v of checkConformance(resolved.statute, resolved.regulation, `${m?.code ?? own.id} ${file.content.validFrom}`)) {
-        // A verordening adopted before the law version in force keeps applying as adopted until the council
-        // brings it in line (Hvw art. 51 lid 10): its gaps are findings of the conformance report, not errors.
-        if (status === 'adopted' && file.content.validFrom < lawFrom && v.kind === 'mandatory-category-missing') continue;
+        if (inTransition({ status, chain: chain.map(link) }) && v.kind === 'mandatory-category-missing') continue;
         problems.push({ file: file.file, message: v.message.nl });
       }
       const links = chain.map(link);

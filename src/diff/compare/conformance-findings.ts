@@ -2,7 +2,7 @@
 // missing, a binding requirement where the law forbids one (rulebase/conformance.ts decides both). For the
 // council, not errors: a statutory category made stricter than in the baseline, and a general requirement
 // or refusal ground made stricter that also applies to the statutory categories. Each names its article.
-import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import { inTransition, type RegulationInForce } from '../../rulebase/rulebase.ts';
 import { checkConformance } from '../../rulebase/conformance.ts';
 import { citeBasis } from '../../rulebase/cite.ts';
 import type { RawTestChange } from './compare-tests.ts';
@@ -13,7 +13,7 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   const say = phrases[lang];
   const statute = subject.statute;
   const statutory = (id: string | undefined) => statute.categories.find((c) => c.id === id);
-  const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName).map((v) => {
+  const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName, inTransition(subject)).map((v) => {
     const basis = v.kind === 'mandatory-category-missing'
       ? statutory(v.category)?.basis
       : subject.categoryFacts.get(v.category)?.exempt[0]?.basis;

@@ -1,7 +1,11 @@
 // Warnings ahead of time (rulebase/horizon.ts): a dated parameter value or an adopted verordening that
 // ends within 60 days with nothing after it. A rule base built in memory, with a fixed `today`.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import express from 'express';
+import request from 'supertest';
 import { stringify } from 'yaml';
+import { mountMeta } from '../../src/api/routes/meta.ts';
+import { Health } from '../../src/api/schemas.ts';
 import { buildRuleBase, type SourceFile } from '../../src/rulebase/rulebase.ts';
 import { horizonWarnings } from '../../src/rulebase/horizon.ts';
 import { registryText } from '../fixtures.ts';
@@ -137,5 +141,31 @@ describe('verordeningen that run out', () => {
   it('a concept that has an end date is not warned of: it was never in force', () => {
     const values = [...limit2026, { from: '2027-01-01', value: 53000 }];
     expect(horizonWarnings(build({ ...groningen, status: 'concept', validUntil: '2027-01-20', values }), '2026-12-02')).toEqual([]);
+  });
+});
+
+describe('GET /health names them', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  const healthOn = async (day: string) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+    const app = express();
+    const router = express.Router();
+    mountMeta(router, build(groningen), {});
+    app.use('/v1', router);
+    const res = await request(app).get('/v1/health');
+    expect(res.status).toBe(200);
+    return Health.parse(res.body);
+  };
+
+  it('on 2026-12-02: status stays ok, and the 2027 limit is a warning', async () => {
+    const body = await healthOn('2026-12-02');
+    expect(body.status).toBe('ok');
+    expect(body.warnings.map((w) => [w.kind, w.name, w.lastDay])).toEqual([['parameter', 'inkomensgrens.eenpersoons', '2026-12-31']]);
+  });
+
+  it('on 2026-10-01: nothing runs out within 60 days', async () => {
+    expect((await healthOn('2026-10-01')).warnings).toEqual([]);
   });
 });

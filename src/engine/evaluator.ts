@@ -4,7 +4,8 @@
 // Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
-import type { Category, Condition, StatutoryCategory } from '../rulebase/schema.ts';
+import type { z } from 'zod';
+import type { Basis, Category, Condition, StatutoryCategory } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
 import { citeArticle, citeBasis } from '../rulebase/cite.ts';
 import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestResults, type TestRunner } from './compile.ts';
@@ -155,7 +156,7 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
   const provisionalBasis = regulation.statute.provisional?.basis;
   const statutoryClaimed = distinct(categories.filter((x) => x.claimed && x.facts.statutory).map((x) => x.facts.statutory!));
   const provisional = provisionalBasis && statutoryClaimed.length
-    ? { text: say.provisional(statutoryClaimed.map((s) => statutoryName(s, lang)).join(', ')), citation: citeBasis(provisionalBasis, lang) }
+    ? { text: say.provisional(statutoryClaimed.map((s) => statutoryName(s, lang)).join(', ')), citation: citeLaw(regulation, provisionalBasis, lang) }
     : undefined;
   const shield = chosen?.facts.bindingShield;
 
@@ -181,7 +182,7 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
         validUntil: addMonths(applicationDate, validityMonths),
         validityMonths,
         searchProfile: row ? { ...(row.maxRooms !== undefined && { maxRooms: row.maxRooms }), label: row.label[lang] } : { label: say.profileUnknown },
-        ...(shield && { bindingShield: { text: say.bindingShield, citation: citeBasis(shield, lang) } }),
+        ...(shield && { bindingShield: { text: say.bindingShield, citation: citeLaw(regulation, shield, lang) } }),
         allocationNote: say.allocationNote,
       },
     }),
@@ -216,6 +217,10 @@ function undeterminedSentence(say: (typeof phrases)[Lang], facts: string[], gaps
   if (!facts.length) return say.undeterminedGaps(date, gaps.join(', '));
   return say.undeterminedBoth(facts.join(', '), date, gaps.join(', '));
 }
+
+/** A basis of the statute; one that names no regulation cites the law file's title. */
+const citeLaw = (regulation: RegulationInForce, b: z.infer<typeof Basis>, lang: Lang): string =>
+  citeBasis(b.regulation ? b : { ...b, regulation: regulation.chain[0]!.title }, lang);
 
 /** "Mantelzorg verlenen of ontvangen (art. 12 lid 3 onder a)". */
 const statutoryName = (s: StatutoryCategory, lang: Lang): string => `${s.label[lang]} (${citeArticle(s.basis, lang)})`;

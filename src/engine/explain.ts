@@ -111,10 +111,10 @@ export function gapSentence(name: string, label: string, p: Parameter | undefine
   const income = name.startsWith('inkomensgrens') || /inkomensgrens|income limit/i.test(label);
   if (lang === 'nl') {
     return income ? `De inkomensgrens voor ${when} (${label}) is nog niet in de regeling opgenomen.`
-      : `De waarde van ${lowerFirst(label)} voor ${when} is nog niet in de regeling opgenomen.`;
+      : `De waarde van ${label} voor ${when} is nog niet in de regeling opgenomen.`;
   }
   return income ? `The income limit for ${when} (${label}) has not yet been included in the regulation.`
-    : `The value of ${lowerFirst(label)} for ${when} has not yet been included in the regulation.`;
+    : `The value of ${label} for ${when} has not yet been included in the regulation.`;
 }
 
 /** Fixed phrases of the decision. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Evaluator } from '../../src/engine/evaluator.ts';
 import { Decision } from '../../src/engine/decision.ts';
+import { gapSentence } from '../../src/engine/explain.ts';
 import { buildRuleBase } from '../../src/rulebase/rulebase.ts';
 import { registryText } from '../fixtures.ts';
 import type { Case } from '../../src/case/schema.ts';
@@ -160,6 +161,13 @@ describe('a value the regulation does not have yet is its gap, not the applicant
     const d = await decide(base('2027-01-04'), 'GM0014', 'en');
     expect(d.regulationGaps[0]!.sentence).toBe('The income limit for 2027 (DAEB income limit, single-person household) has not yet been included in the regulation.');
     expect(d.summary).toBe('Cannot be decided yet: the regulation has no value yet for 2027-01-04 for DAEB income limit, single-person household.');
+  });
+
+  it('a gap of another parameter names it as it is labelled; values that are not yearly give the date', () => {
+    const yearly = { label: { nl: 'AOW-leeftijd', en: 'State pension age' }, unit: 'jaar', basis: { article: '1' }, values: [{ from: '2026-01-01', until: '2026-12-31', value: 67 }] };
+    expect(gapSentence('aowLeeftijd', 'AOW-leeftijd', yearly, '2027-03-01', 'nl')).toBe('De waarde van AOW-leeftijd voor 2027 is nog niet in de regeling opgenomen.');
+    const halfYear = { ...yearly, values: [{ from: '2026-07-01', until: '2026-12-31', value: 67 }] };
+    expect(gapSentence('aowLeeftijd', 'State pension age', halfYear, '2027-03-01', 'en')).toBe('The value of State pension age for 2027-03-01 has not yet been included in the regulation.');
   });
 
   it('on 2026-12-31, the last day with a value, there is no gap', async () => {

@@ -42,9 +42,19 @@ export const BatchResponse = z.object({
 });
 export type BatchResponse = z.infer<typeof BatchResponse>;
 
+export const HorizonWarning = z.object({
+  kind: z.enum(['parameter', 'verordening']),
+  set: z.string().describe('The rule-file set, or "N regelingen" when a parameter runs out in several (see sets)'),
+  sets: z.array(z.string()),
+  name: z.string().describe('The parameter\'s name, or the verordening\'s title'),
+  lastDay: z.string().describe('Last day with a value (or version in force); nothing is encoded for the day after'),
+  message: z.object({ nl: z.string(), en: z.string() }),
+}).describe('A parameter value or verordening that runs out within 60 days with nothing after it');
+
 export const Health = z.object({
   status: z.literal('ok'),
   apiVersion: z.string(),
   municipalities: z.int().describe('Municipalities in the loaded rule base'),
+  warnings: z.array(HorizonWarning).describe('What runs out within 60 days of today: update the rule base before then'),
 });
 export type Health = z.infer<typeof Health>;

@@ -23,9 +23,12 @@ import { ScenarioError } from '../scenario/run/sides.ts';
 import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
 import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import { queryName } from './validation.ts';
+import { horizonWarnings } from '../rulebase/horizon.ts';
 
 /** A fixed date, so the document does not change from day to day. */
 export const EXAMPLE_DATE = '2026-09-01';
+/** The day the health example is taken on: 60 days before the 2027 limits are due, so it shows them. */
+const HEALTH_EXAMPLE_DAY = '2026-12-02';
 export const EXAMPLE_MUNICIPALITY = 'GM0014';
 /** Evaluation examples shown in the document (all cases run in the tests). */
 const SHOWN = ['mantelzorg-groningen', 'onbepaald', 'weigering-huurachterstand'];
@@ -112,7 +115,7 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
       report: await diffReport(ruleBase, m, { against: 'model', date: EXAMPLE_DATE }, 'nl', evaluatorUnder(evaluator) ?? lazyEvaluator()),
     },
     scenario: { request: scenarioRequest, report: await runScenario(scenario.scenario, scenario.population, { ruleBase }), refusedRequest },
-    health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length },
+    health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length, warnings: horizonWarnings(ruleBase, HEALTH_EXAMPLE_DAY) },
     problems: {
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),
       unauthorized: problems.unauthorized(authFailures.unknown).render('nl', at('/evaluations')),

@@ -53,7 +53,8 @@ export function compare(expect: RuleTest['expect'], d: Decision): string[] {
   if (p?.maxRooms !== undefined && d.priority?.searchProfile.maxRooms !== p.maxRooms) f.push(`max. kamers: verwacht ${p.maxRooms}, kreeg ${d.priority?.searchProfile.maxRooms ?? 'geen'}`);
   const refusals = d.refusalGrounds.map((g) => g.id);
   if (expect.refusalGrounds && !sameSet(expect.refusalGrounds, refusals)) f.push(`weigeringsgronden: verwacht [${expect.refusalGrounds}], kreeg [${refusals}]`);
-  const missing = d.missingFacts.map((m) => m.fact);
+  // A parameter without a value on the date is a gap of the regulation, tested like a missing fact.
+  const missing = [...d.missingFacts.map((m) => m.fact), ...d.regulationGaps.map((g) => `parameter:${g.parameter}`)];
   if (expect.missingFacts && !sameSet(expect.missingFacts, missing)) f.push(`ontbrekende gegevens: verwacht [${expect.missingFacts}], kreeg [${missing}]`);
   return f;
 }

@@ -115,8 +115,9 @@ describe('three-valued outcomes', () => {
   it('an income limit not yet published for the application year is unknown, not a silent old value', async () => {
     const d = await evaluate({ ...mantelzorg(), applicationDate: '2027-02-01' });
     expect(d.outcome).toBe('undetermined');
-    // A single person: only the single-person limit could decide.
-    expect(d.missingFacts.map((m) => m.fact)).toEqual(['parameter:inkomensgrens.eenpersoons']);
+    // A single person: only the single-person limit could decide; it is the regulation's gap, not the applicant's.
+    expect(d.regulationGaps.map((g) => g.parameter)).toEqual(['inkomensgrens.eenpersoons']);
+    expect(d.missingFacts).toEqual([]);
   });
 
   it('the household is only asked for when the income lies between the two limits', async () => {

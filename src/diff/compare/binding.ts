@@ -27,8 +27,12 @@ export function diffBinding(base: RegulationInForce, subject: RegulationInForce,
     const was = !exemptBasis(base, old), is = !exemptBasis(subject, c);
     if (was === is) return [];
     const basis = exemptBasis(subject, c) ?? exemptBasis(base, old)!;
+    // Where the law replaces municipal binding by regional binding (art. 14 lid 6), say so.
+    const facts = subject.categoryFacts.get(c.id);
+    const regional = !is && facts && subject.regulation.requirements.find((q, i) => q.statutoryOnly && facts.requirements.includes(i));
     return [{
-      description: is ? phrases[lang].bindingNow(c.label[lang], rb.label[lang]) : phrases[lang].bindingNoLonger(c.label[lang]),
+      description: is ? phrases[lang].bindingNow(c.label[lang], rb.label[lang])
+        : regional ? phrases[lang].bindingRegional(c.label[lang], regional.label[lang]) : phrases[lang].bindingNoLonger(c.label[lang]),
       direction: is ? 'stricter' as const : 'looser' as const,
       citation: citeBasis(basis, lang),
     }];

@@ -17,7 +17,9 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
     const basis = v.kind === 'mandatory-category-missing'
       ? statutory(v.category)?.basis
       : subject.categoryFacts.get(v.category)?.exempt[0]?.basis;
-    return { level: 'error', kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };
+    // Adopted before this law: a task with a deadline (art. 51 lid 10), not a text that breaks the law.
+    const level = inTransition(subject) && v.kind === 'mandatory-category-missing' ? 'attention' as const : 'error' as const;
+    return { level, kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };
   });
 
   for (const t of changes.filter((x) => x.testKind === 'category' && x.kind === 'changed')) {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/schema.ts';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
+import { withFile } from '../../src/rulebase/extend.ts';
 import { compileFast } from '../../src/engine/fast.ts';
 import { generatePopulation } from '../../src/scenario/population/generator.ts';
 import { CATEGORIES, modelByHand } from '../../bench/model-by-hand.ts';
@@ -43,8 +44,25 @@ function withLawFacts(c: Case, n: number): Case {
   };
 }
 
+// Het Hogeland reading art. 14 lid 6 the other way: its municipal binding stays for the statutory
+// categories until the council amends the verordening (docs/legal-readings.md).
+const otherReading = `
+layer: gemeente
+jurisdiction: GM1966
+title: Urgentieregeling Het Hogeland (concept, andere lezing art. 14 lid 6)
+validFrom: 2026-07-01
+status: concept
+extends: regio/groningen-assen
+changes:
+  - op: setParameter
+    parameter: binding.regioVoorWettelijkeCategorieen
+    value: false
+    basis: { regulation: Huisvestingswet 2014, article: '14', lid: 6 }
+`;
+
 describe('hand-written model rules (bench floor)', () => {
-  const regulation = loadRuleBase().regulationOn('GM1966', '2026-08-01', { concept: true });
+  const ruleBase = loadRuleBase();
+  const regulation = ruleBase.regulationOn('GM1966', '2026-08-01', { concept: true });
   const fast = compileFast(regulation);
   const p = fast.paramsOn('2026-08-01');
   const hand = modelParams(regulation, '2026-08-01');
@@ -70,5 +88,20 @@ describe('hand-written model rules (bench floor)', () => {
     // Not urgent, undetermined and urgent in each of the eleven categories all occur: the comparison
     // covers every branch of the hand-written function.
     expect([...reached].sort((a, b) => a - b)).toEqual([0, 1, ...CATEGORIES.map((_, k) => 2 + k)]);
+  });
+
+  it('agree when the regulation keeps its municipal binding for the statutory categories (binding.regioVoorWettelijkeCategorieen false)', () => {
+    const other = withFile(ruleBase, { path: 'test/other-reading.yaml', text: otherReading }).regulationOn('GM1966', '2026-08-01', { concept: true });
+    const otherFast = compileFast(other);
+    const q = otherFast.paramsOn('2026-08-01');
+    const otherHand = modelParams(other, '2026-08-01');
+    expect(otherHand.regioVoorWettelijkeCategorieen).toBe(false);
+    let differ = 0;
+    let n = 0;
+    for (const row of generatePopulation({ size: 20_000, seed: 7 })) {
+      const c = withLawFacts(row.case, n++);
+      if (otherFast.code(c, q) !== modelByHand(c, otherHand)) differ++;
+    }
+    expect(differ).toBe(0);
   });
 });

@@ -98,24 +98,32 @@ function fillStatute(st: Statute, file: RuleFile): Statute {
 /** The parameter by which a regulation reads art. 14 lid 6 otherwise (docs/legal-readings.md). */
 export const REGIONAL_BINDING_READING = 'binding.regioVoorWettelijkeCategorieen';
 
+/** The id of the node that holds the law's own conditions inside a category that implements it. */
+const lawNode = (statutory: string) => `wet:${statutory}`;
+
 /**
- * What the law itself adds to every regulation under it, after all layers: the law's own conditions of
- * each statutory category (so that no layer can widen one), and, where the regulation asks binding, the
- * regional binding that replaces it for the statutory categories (art. 14 lid 6). Returns whether the
- * regional reading applies.
+ * What the law itself adds to every regulation under it, after all layers (and again after a variant's
+ * changes): the law's own conditions of each statutory category, so that no layer can widen one, and,
+ * where the regulation asks binding, the regional binding that replaces it for the statutory categories
+ * (art. 14 lid 6). Idempotent. Returns whether the regional reading applies.
  */
-function applyStatute(r: Regulation, statute: Statute, lawFile: RuleFile): boolean {
+export function applyStatute(r: Regulation, statute: Statute, lawFile: Pick<RuleFile, 'title' | 'source'>): boolean {
   const byId = new Map(statute.categories.map((s) => [s.id, s]));
+  const file = lawFile as RuleFile;
   r.categories = r.categories.map((c) => {
     const law = c.statutory ? byId.get(c.statutory) : undefined;
     if (!law?.conditions) return c;
-    const basis = withDefaults(law.basis, lawFile);
-    return { ...c, conditions: { all: [fillConditionBasis(law.conditions, basis, lawFile), c.conditions], basis: c.basis } };
+    const id = lawNode(law.id);
+    if (c.conditions.id === id || childrenOf(c.conditions).some((x) => x.id === id)) return c;
+    const conditions = { ...fillConditionBasis(law.conditions, withDefaults(law.basis, file), file), id };
+    return { ...c, conditions: { all: [conditions, c.conditions], basis: c.basis } };
   });
   const regional = r.parameters[REGIONAL_BINDING_READING]?.value !== false;
   const asksBinding = r.requirements.some((q) => q.subject === 'binding');
-  if (regional && asksBinding && statute.regionalBinding && !r.requirements.some((q) => q.id === statute.regionalBinding!.requirement.id)) {
-    r.requirements.push({ ...fillTest(statute.regionalBinding.requirement, lawFile), statutoryOnly: true });
+  const added = statute.regionalBinding?.requirement.id;
+  r.requirements = r.requirements.filter((q) => !(q.statutoryOnly && q.id === added));
+  if (regional && asksBinding && statute.regionalBinding) {
+    r.requirements.push({ ...fillTest(statute.regionalBinding.requirement, file), statutoryOnly: true });
   }
   return regional;
 }

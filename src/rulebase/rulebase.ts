@@ -129,7 +129,7 @@ export class RuleBase {
     const concept = on('concept');
     if (options.concept && concept) return concept;
     if (adopted) return adopted;
-    if (concept && !/^GM\d{4}$/.test(codeOrSet)) return concept;
+    if (concept && concept.chain.at(-1)!.layer !== 'gemeente') return concept;
     const m = this.municipalities.find((x) => x.code === codeOrSet);
     const track = periods.filter((p) => p.status === 'adopted');
     const previous = track.filter((p) => p.until && p.until < date).at(-1);

@@ -19,6 +19,7 @@ export const RuleTest = z.strictObject({
       priority: z.strictObject({ rank: z.int().optional(), validUntil: IsoDate.optional(), maxRooms: z.int().optional() }).optional(),
       refusalGrounds: z.array(z.string()).optional().describe('Exact set of refusal grounds that apply'),
       missingFacts: z.array(z.string()).optional().describe('Exact set of missing fact paths'),
+      regulationGaps: z.array(z.string()).optional().describe('Exact set of parameters without a value on the date'),
     }),
     z.strictObject({ error: z.literal('not-in-force') }),
   ]),
@@ -53,9 +54,10 @@ export function compare(expect: RuleTest['expect'], d: Decision): string[] {
   if (p?.maxRooms !== undefined && d.priority?.searchProfile.maxRooms !== p.maxRooms) f.push(`max. kamers: verwacht ${p.maxRooms}, kreeg ${d.priority?.searchProfile.maxRooms ?? 'geen'}`);
   const refusals = d.refusalGrounds.map((g) => g.id);
   if (expect.refusalGrounds && !sameSet(expect.refusalGrounds, refusals)) f.push(`weigeringsgronden: verwacht [${expect.refusalGrounds}], kreeg [${refusals}]`);
-  // A parameter without a value on the date is a gap of the regulation, tested like a missing fact.
-  const missing = [...d.missingFacts.map((m) => m.fact), ...d.regulationGaps.map((g) => `parameter:${g.parameter}`)];
+  const missing = d.missingFacts.map((m) => m.fact);
   if (expect.missingFacts && !sameSet(expect.missingFacts, missing)) f.push(`ontbrekende gegevens: verwacht [${expect.missingFacts}], kreeg [${missing}]`);
+  const gaps = d.regulationGaps.map((g) => g.parameter);
+  if (expect.regulationGaps && !sameSet(expect.regulationGaps, gaps)) f.push(`nog niet in de regeling: verwacht [${expect.regulationGaps}], kreeg [${gaps}]`);
   return f;
 }
 

@@ -23,7 +23,7 @@ const regulations: { name: string; regulation: RegulationInForce }[] = [...ruleB
   .map((regulation) => ({ name: `${regulation.set} ${regulation.from}`, regulation }));
 // Variants exercise what the rule files do not: a raised threshold, a removed refusal ground, an added
 // category with a `not`, a binding requirement on more categories.
-const hogeland = ruleBase.regulationOn('GM1966', '2026-08-01');
+const hogeland = ruleBase.regulationOn('GM1966', '2026-08-01', { concept: true });
 const variant = applyVariant(hogeland, [
   { op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis },
   { op: 'removeRefusalGround', refusalGround: 'zelf-oplosbaar', basis },

@@ -128,7 +128,7 @@ describe('other variants', () => {
 
   it('refuses a variant that breaks the law with the same conformance message as a rule file', () => {
     const changes = [{ op: 'removeCategory' as const, category: 'medisch', basis }];
-    const direct = applyVariant(ruleBase.regulationOn('GM1966', '2026-08-03'), changes, 'zonder medisch');
+    const direct = applyVariant(ruleBase.regulationOn('GM1966', '2026-08-03', { concept: true }), changes, 'zonder medisch');
     let error: unknown;
     try {
       runOf({ name: 'x', date: '2026-08-03', variant: { title: 'zonder medisch', changes } }, []);

@@ -54,7 +54,7 @@ describe('POST /v1/scenarios', () => {
     const res = await post({ scenario: { ...scenario, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
     expect(res.status).toBe(422);
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
-    expect(res.body.invalidParams[0].reason).toContain("laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 (Wvrv) art. 12 lid 3");
+    expect(res.body.invalidParams[0].reason).toContain("laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art. 12 lid 3 onder b");
   });
 
   it('405 for other methods', async () => {

@@ -7,8 +7,6 @@ import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { caseForm, claimGroups } from '../../src/web/form.ts';
 import { fieldLabels, groupLabels, optionLabels } from '../../src/web/labels.ts';
 
-const ruleBase = loadRuleBase();
-
 describe('intake form', () => {
   it('has a label in Dutch and English for every case field and option, and none for anything else', () => {
     expect(Object.keys(fieldLabels).sort()).toEqual([...caseFields.keys()].sort());
@@ -21,6 +19,7 @@ describe('intake form', () => {
   });
 
   it('renders one labelled control per field; the grounds claimed by categories get a claim box', () => {
+    const ruleBase = loadRuleBase();
     const form = caseForm({ lang: 'nl', claims: claimGroups(ruleBase), municipalities: ruleBase.municipalities });
     const markup = form.top.text + form.groups.text;
     for (const path of caseFields.keys()) expect(markup, path).toContain(`data-path="${path}"`);

@@ -84,8 +84,6 @@ export const optionLabels: Record<string, Record<string, Text>> = {
     'no-fixed-address': t('Zonder vaste woon- of verblijfplaats', 'No fixed address'),
   },
   'grounds.mantelzorg.role': { giver: t('Verleent mantelzorg', 'Gives care'), receiver: t('Ontvangt mantelzorg', 'Receives care') },
-  'grounds.medical.serious': { ...t('De medische redenen zijn ernstig', 'The medical reasons are serious'), hint: t('Hvw art. 12 lid 3 onder b: ernstige én chronische redenen', 'Hvw art. 12(3)(b): serious and chronic reasons') },
-  'grounds.medical.chronic': { ...t('De medische redenen zijn chronisch', 'The medical reasons are chronic'), hint: t('Blijvend of langdurig, niet een aandoening die binnen korte tijd herstelt', 'Lasting or long-term, not a condition that heals within a short time') },
   'grounds.medical.independentAdvice': { urgent: t('Urgent', 'Urgent'), 'not-urgent': t('Niet urgent', 'Not urgent') },
   'grounds.outflow.from': {
     'maatschappelijke-opvang': t('Maatschappelijke opvang', 'Homeless shelter'),

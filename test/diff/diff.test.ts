@@ -13,9 +13,9 @@ describe('identical regulations', () => {
   });
 
   it('a concept municipality that adopts the model unchanged: empty against the model, and against its neighbour', async () => {
-    const hogeland = ruleBase.regulationOn('GM1966', '2026-08-01');
+    const hogeland = ruleBase.regulationOn('GM1966', '2026-08-01', { concept: true });
     expect((await diff(model, hogeland)).identical).toBe(true);
-    expect((await diff(ruleBase.regulationOn('GM1969', '2026-08-01'), hogeland)).identical).toBe(true);
+    expect((await diff(ruleBase.regulationOn('GM1969', '2026-08-01', { concept: true }), hogeland)).identical).toBe(true);
   });
 });
 
@@ -77,13 +77,16 @@ describe('conditions rewritten in place', async () => {
     { op: 'replaceCategoryConditions', category: 'dakloos-gezin', basis, conditions: { all: all.map((c) => ('fact' in c && c.fact === 'household.minorChildren' ? { ...c, value: 2 } : c)) } },
     // A condition added to an `all`.
     { op: 'tightenCategory', category: 'medisch', basis, conditions: { fact: 'applicant.age', operator: 'greaterThanInclusive', value: 23, label: { nl: 'Leeftijd', en: 'Age' } } },
-    // A condition added that the binding requirement (at least 2 years) already implies: no witness can exist.
-    { op: 'tightenCategory', category: 'mantelzorg', basis, conditions: { fact: 'residence.yearsRegistered', operator: 'greaterThanInclusive', value: 1, label: { nl: 'Jaren ingeschreven', en: 'Years registered' } } },
-    // A value set widened: domestic violence or human trafficking.
+    // A condition added that the age requirement (at least 18) already implies: no witness can exist.
+    // (Not a registration condition: for a statutory category only regional binding may be asked,
+    // Hvw art. 14 lid 6, so "registered at least a year" would be a real restriction, and forbidden.)
+    { op: 'tightenCategory', category: 'mantelzorg', basis, conditions: { fact: 'applicant.age', operator: 'greaterThanInclusive', value: 16, label: { nl: 'Leeftijd', en: 'Age' } } },
+    // A value set widened past the law: opvang granted for any reason. The law's own conditions of
+    // letter d (opvang for huiselijk geweld or mensenhandel, and leaving it) stay ANDed in (Hvw art. 12
+    // lid 3 onder d), so no case can tell the two apart.
     { op: 'replaceCategoryConditions', category: 'huiselijk-geweld', basis, conditions: { all: [
-      { fact: 'grounds.violence.kind', operator: 'in', value: ['huiselijk-geweld', 'mensenhandel'], label: { nl: 'Soort geweld', en: 'Kind of violence' } },
+      { fact: 'grounds.opvang.reason', operator: 'in', value: ['huiselijk-geweld', 'anders'], label: { nl: 'Reden van de opvang', en: 'Reason for the opvang' } },
       { fact: 'grounds.violence.confirmed', operator: 'equal', value: true },
-      { fact: 'grounds.violence.inShelter', operator: 'equal', value: true },
     ] } },
   ]);
   const r = await diff(model, subject);
@@ -107,19 +110,17 @@ describe('conditions rewritten in place', async () => {
     const [c] = change('mantelzorg').conditions;
     expect(c).toMatchObject({ kind: 'added', direction: 'stricter', noWitness: 'geen onderscheidend geval gevonden' });
     expect(c!.witness).toBeUndefined();
-    expect(r.summary.withoutWitness).toBe(1);
   });
 
-  it('a value set widened: ruimer, the witness is in the new part of the set', () => {
+  it('a value set widened past the law (Hvw art. 12 lid 3 onder d, 2026-07-01): ruimer on paper, but the law\'s conditions still decide, so no witness', () => {
     const [c] = change('huiselijk-geweld').conditions;
-    expect(c).toMatchObject({ direction: 'looser', description: 'Soort geweld: een van huiselijk-geweld, mensenhandel in plaats van huiselijk-geweld' });
-    // Mensenhandel in the opvang, too briefly registered for the binding the model's mensenhandel category keeps.
-    expect(c!.witness!.case.grounds!.violence).toMatchObject({ kind: 'mensenhandel', inShelter: true });
-    expect([c!.witness!.base.outcome, c!.witness!.subject.outcome]).toEqual(['not-urgent', 'urgent']);
+    expect(c).toMatchObject({ direction: 'looser' });
+    expect(c!.witness).toBeUndefined();
+    expect(r.summary.withoutWitness).toBe(2);
   });
 
   it('every witness is decided differently under both regulations', async () => {
-    expect(await expectWitnessesHold(r, model, subject)).toBe(3);
+    expect(await expectWitnessesHold(r, model, subject)).toBe(2);
   });
 });
 
@@ -159,13 +160,14 @@ describe('a statutory category dropped', async () => {
     await expectWitnessesHold(r, model, subject);
   });
 
-  it('a binding requirement on a category where the law forbids one is an error too', async () => {
+  it('a municipal binding condition on a statutory category is an error too (Hvw art. 14 lid 6, 2026-07-01)', async () => {
     const binding = edited((reg) => {
       const c = reg.categories.find((x) => x.id === 'huiselijk-geweld')!;
-      c.conditions = { all: [c.conditions, { fact: 'residence.yearsRegistered', operator: 'greaterThanInclusive', value: 2, binding: true, basis: c.basis }], basis: c.basis };
+      c.conditions = { all: [c.conditions, { fact: 'residence.yearsRegistered', operator: 'greaterThanInclusive', value: 2, subject: 'binding', basis: c.basis }], basis: c.basis };
     });
     const findings = (await diff(model, binding)).findings.filter((f) => f.level === 'error');
-    expect(findings).toEqual([expect.objectContaining({ kind: 'binding-forbidden', category: 'huiselijk-geweld', citation: 'Huisvestingswet 2014 (Wvrv) art. 12 lid 5' })]);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'binding-forbidden', category: 'huiselijk-geweld', citation: expect.stringContaining('art. 14 lid 6') })]);
+    expect(findings[0]!.citation).not.toContain('art. 12 lid 5'); // that lid does not exist
   });
 });
 
@@ -208,12 +210,10 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
     expect([removed.base.outcome, removed.subject.outcome]).toEqual(['not-urgent', 'urgent']);
   });
 
-  it('a stricter binding parameter is witnessed through a category the binding requirement applies to', () => {
+  it('a stricter municipal binding parameter has no witness: every category of the model is statutory, and for those only regional binding may be asked (Hvw art. 14 lid 6, 2026-07-01)', () => {
     const c = r.requirements.find((q) => q.id === 'binding')!.conditions[0]!;
     expect(c).toMatchObject({ direction: 'stricter', parameter: 'binding.minimumJarenIngeschreven' });
-    expect(c.witness!.case.residence!.yearsRegistered).toBeGreaterThanOrEqual(2);
-    expect(c.witness!.case.residence!.yearsRegistered).toBeLessThan(3);
-    expect(c.witness!.case.grounds!.violence?.kind).not.toBe('huiselijk-geweld'); // exempt from binding: no witness there
+    expect(c.witness).toBeUndefined();
   });
 
   it('a longer validity is ruimer, witnessed by an urgent applicant with another end date', () => {
@@ -235,8 +235,8 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
     expect([w.base.searchProfile, w.subject.searchProfile]).toEqual(['maximaal 3 kamers', 'maximaal 2 kamers']);
   });
 
-  it('every witness holds (two refusal grounds, the binding parameter, validity, ranking, search profile)', async () => {
-    expect(await expectWitnessesHold(r, model, subject)).toBe(6);
+  it('every witness holds (two refusal grounds, validity, ranking, search profile)', async () => {
+    expect(await expectWitnessesHold(r, model, subject)).toBe(5);
   });
 });
 

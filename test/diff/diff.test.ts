@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../../src/rulebase/schema.ts';
 import { basis, diff, edited, expectWitnessesHold, model, ruleBase, variant } from './helpers.ts';
-
-const category = (r: { categories: { id: string }[] }, id: string) => r.categories.find((c) => c.id === id)!;
 
 describe('identical regulations', () => {
   it('the model against itself: an empty diff', async () => {
@@ -70,11 +67,11 @@ describe('a threshold made looser (distance more than 5 → more than 2 km)', as
 });
 
 describe('conditions rewritten in place', async () => {
-  const family = category(model.regulation, 'dakloos-gezin') as Category;
-  const all = (family.conditions as { all: Category['conditions'][] }).all;
   const subject = variant([
-    // A literal threshold raised (no parameter): at least 2 minor children instead of 1.
-    { op: 'replaceCategoryConditions', category: 'dakloos-gezin', basis, conditions: { all: all.map((c) => ('fact' in c && c.fact === 'household.minorChildren' ? { ...c, value: 2 } : c)) } },
+    // A literal threshold stricter than the law's (no parameter): at least 2 minor children, where letter j
+    // asks at least one (Hvw art. 12 lid 3 onder j). The law's own condition stays AND-ed in, so a lower
+    // layer can only add to it (art. 12 lid 2).
+    { op: 'tightenCategory', category: 'dakloos-gezin', basis, conditions: { fact: 'household.minorChildren', operator: 'greaterThanInclusive', value: 2, label: { nl: 'Minderjarige kinderen in het gezin', en: 'Minor children in the family' } } },
     // A condition added to an `all`.
     { op: 'tightenCategory', category: 'medisch', basis, conditions: { fact: 'applicant.age', operator: 'greaterThanInclusive', value: 23, label: { nl: 'Leeftijd', en: 'Age' } } },
     // A condition added that the age requirement (at least 18) already implies: no witness can exist.
@@ -92,9 +89,9 @@ describe('conditions rewritten in place', async () => {
   const r = await diff(model, subject);
   const change = (id: string) => r.categories.find((c) => c.id === id)!;
 
-  it('a literal threshold: strenger, with a witness of exactly one child', () => {
+  it('a literal threshold above the law\'s (Hvw art. 12 lid 3 onder j, 2026-07-01): strenger, with a witness of exactly one child', () => {
     const [c] = change('dakloos-gezin').conditions;
-    expect(c).toMatchObject({ direction: 'stricter', description: 'Minderjarige kinderen in het gezin: minimaal 2 in plaats van 1' });
+    expect(c).toMatchObject({ kind: 'added', direction: 'stricter', description: 'nieuwe voorwaarde: Minderjarige kinderen in het gezin: minimaal 2' });
     expect(c!.parameter).toBeUndefined();
     expect(c!.witness!.case.household!.minorChildren).toBe(1);
   });

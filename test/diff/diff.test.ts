@@ -46,7 +46,7 @@ describe('a threshold made stricter (mantelzorg 8 → 10 hours a week)', async (
   });
 
   it('flags a stricter statutory category for the council, not as an error', () => {
-    expect(r.findings).toEqual([expect.objectContaining({ level: 'attention', kind: 'stricter-statutory-category', category: 'mantelzorg', citation: 'Huisvestingswet 2014 (Wvrv) art. 12 lid 3 onder a' })]);
+    expect(r.findings).toEqual([expect.objectContaining({ level: 'attention', kind: 'stricter-statutory-category', category: 'mantelzorg', citation: 'Huisvestingswet 2014 art. 12 lid 3 onder a' })]);
     expect(r.summary).toMatchObject({ stricter: 1, looser: 0, changed: 0, errors: 0, attention: 1, witnesses: 1, withoutWitness: 0 });
   });
 });
@@ -109,9 +109,8 @@ describe('conditions rewritten in place', async () => {
     expect(c!.witness).toBeUndefined();
   });
 
-  it('a value set widened past the law (Hvw art. 12 lid 3 onder d, 2026-07-01): ruimer on paper, but the law\'s conditions still decide, so no witness', () => {
+  it('a value set widened past the law (Hvw art. 12 lid 3 onder d, 2026-07-01): the law\'s own conditions still decide, so no case tells the two apart', () => {
     const [c] = change('huiselijk-geweld').conditions;
-    expect(c).toMatchObject({ direction: 'looser' });
     expect(c!.witness).toBeUndefined();
     expect(r.summary.withoutWitness).toBe(2);
   });
@@ -150,7 +149,7 @@ describe('a statutory category dropped', async () => {
     expect(r.categories).toEqual([expect.objectContaining({ id: 'uitstroom-detentie', kind: 'removed', direction: 'stricter' })]);
     expect(r.findings).toEqual([expect.objectContaining({
       // The model's uitstroom-detentie implements letter h, whose id in the law is uitstroom-justitie.
-      level: 'error', kind: 'mandatory-category-missing', category: 'uitstroom-justitie', citation: 'Huisvestingswet 2014 (Wvrv) art. 12 lid 3 onder h',
+      level: 'error', kind: 'mandatory-category-missing', category: 'uitstroom-justitie', citation: 'Huisvestingswet 2014 art. 12 lid 3 onder h',
     })]);
     expect(r.summary.errors).toBe(1);
     const w = r.categories[0]!.witness!;
@@ -164,8 +163,9 @@ describe('a statutory category dropped', async () => {
       c.conditions = { all: [c.conditions, { fact: 'residence.yearsRegistered', operator: 'greaterThanInclusive', value: 2, subject: 'binding', basis: c.basis }], basis: c.basis };
     });
     const findings = (await diff(model, binding)).findings.filter((f) => f.level === 'error');
-    expect(findings).toEqual([expect.objectContaining({ kind: 'forbidden-subject', category: 'huiselijk-geweld', citation: expect.stringContaining('art. 14 lid 6') })]);
-    expect(findings[0]!.citation).not.toContain('art. 12 lid 5'); // that lid does not exist
+    // The citation names the clause that forbids binding (not the income exemption of art. 15 lid 5, nor
+    // the "art. 12 lid 5" of 0.1.0, which does not exist).
+    expect(findings).toEqual([expect.objectContaining({ kind: 'forbidden-subject', category: 'huiselijk-geweld', citation: 'Huisvestingswet 2014 art. 14 lid 6' })]);
   });
 });
 
@@ -190,7 +190,6 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
       conditions: { fact: 'residence.housing', operator: 'equal', value: 'owner', label: { nl: 'Woonsituatie', en: 'Housing' } },
     } },
     { op: 'removeRefusalGround', basis, refusalGround: 'huurachterstand' },
-    { op: 'setParameter', parameter: 'binding.minimumJarenIngeschreven', value: 3, basis: { article: '2.3' } },
     { op: 'setParameter', parameter: 'geldigheidsduur', value: 9, basis: { article: '2.12' } },
     // mantelzorg before medisch (the model ranks medisch 4th, mantelzorg 5th)
     { op: 'setRanking', basis: { article: '2.11' }, order: model.regulation.ranking.order.map((id) => (id === 'medisch' ? 'mantelzorg' : id === 'mantelzorg' ? 'medisch' : id)) },
@@ -206,12 +205,6 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
     const removed = r.refusalGrounds[1]!.witness!;
     expect(removed.case.conduct!.rentArrears).toBe(true);
     expect([removed.base.outcome, removed.subject.outcome]).toEqual(['not-urgent', 'urgent']);
-  });
-
-  it('a stricter municipal binding parameter has no witness: every category of the model is statutory, and for those only regional binding may be asked (Hvw art. 14 lid 6, 2026-07-01)', () => {
-    const c = r.requirements.find((q) => q.id === 'binding')!.conditions[0]!;
-    expect(c).toMatchObject({ direction: 'stricter', parameter: 'binding.minimumJarenIngeschreven' });
-    expect(c.witness).toBeUndefined();
   });
 
   it('a longer validity is ruimer, witnessed by an urgent applicant with another end date', () => {
@@ -235,6 +228,17 @@ describe('refusal grounds, requirements, validity, ranking, search profile', asy
 
   it('every witness holds (two refusal grounds, validity, ranking, search profile)', async () => {
     expect(await expectWitnessesHold(r, model, subject)).toBe(5);
+  });
+});
+
+describe('a stricter municipal binding parameter (2 → 3 years registered)', async () => {
+  const subject = variant([{ op: 'setParameter', parameter: 'binding.minimumJarenIngeschreven', value: 3, basis: { article: '2.3' } }]);
+  const r = await diff(model, subject);
+
+  it('is stricter on paper, but no applicant is decided otherwise: every category of the model is statutory, and for those only binding to the woningmarktregio may be asked (Hvw art. 14 lid 6, 2026-07-01)', () => {
+    const c = r.requirements.find((q) => q.id === 'binding')!.conditions[0]!;
+    expect(c).toMatchObject({ direction: 'stricter', parameter: 'binding.minimumJarenIngeschreven', noWitness: 'geen onderscheidend geval gevonden' });
+    expect(c.witness).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ export const groupLabels: Record<string, Text> = {
   'grounds.mantelzorg': t('Mantelzorg', 'Mantelzorg (informal care)'),
   'grounds.medical': t('Medische urgentie', 'Medical urgency'),
   'grounds.outflow': t('Uitstroom uit een instelling', 'Leaving an institution'),
-  'grounds.opvang': t('Opvang (Wmo 2015)', 'Opvang (shelter, Wmo 2015)'),
+  'grounds.opvang': t('Opvang', 'Opvang (shelter)'),
   'grounds.violence': t('Huiselijk geweld of mensenhandel', 'Domestic violence or human trafficking'),
   'grounds.exitProgramme': t('Uitstapprogramma voor sekswerkers', 'Exit programme for sex workers'),
   'grounds.homelessFamily': t('Dakloos gezin', 'Homeless family'),

@@ -36,6 +36,8 @@ export const strings = {
     keyNeeded: 'Deze server vraagt een API-sleutel voor toetsingen (ze bevatten persoonsgegevens).',
     error: 'De toetsing is mislukt',
     tieBreak: 'Meer categorieën van toepassing',
+    // The intake form's own words (helper E).
+    intakeConceptHint: 'Er is op deze datum geen vastgestelde regeling van kracht. Bestaat er een concept, dan kunt u het doorrekenen met "Concept simuleren" bij de aanvraag; dat is een simulatie, geen besluit.',
   },
   en: {
     outcome: { urgent: 'Urgent', 'not-urgent': 'Not urgent', undetermined: 'Cannot be decided yet' },
@@ -71,5 +73,7 @@ export const strings = {
     keyNeeded: 'This server asks for an API key for checks (they contain personal data).',
     error: 'The check failed',
     tieBreak: 'More than one category applies',
+    // The intake form's own words (helper E).
+    intakeConceptHint: 'No adopted regulation is in force on this date. If there is a concept, you can evaluate it with "Simulate a concept" under Application; that is a simulation, not a decision.',
   },
 } as const;

@@ -53,7 +53,9 @@ const scenarioRequest = ScenarioRequest.parse({
   scenario: {
     name: 'Mantelzorg 10 uur per week in plaats van 8',
     date: EXAMPLE_DATE,
+    baseline: { regulation: 'concept' },
     variant: {
+      regulation: 'concept',
       title: 'mantelzorg ≥ 10 uur/week',
       changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6', lid: 1, letter: 'a' } }],
     },
@@ -63,7 +65,7 @@ const scenarioRequest = ScenarioRequest.parse({
 });
 /** A variant that breaks the law (medical urgency is mandatory under the Wvrv): examples/scenarios/zonder-medisch.yaml. */
 const refusedRequest = ScenarioRequest.parse({
-  scenario: { name: 'Zonder medische urgentie', date: EXAMPLE_DATE, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } },
+  scenario: { name: 'Zonder medische urgentie', date: EXAMPLE_DATE, baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } },
   population: { generate: { size: 200, seed: 1 } },
 });
 

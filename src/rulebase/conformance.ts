@@ -1,7 +1,8 @@
 // Conformance of a resolved regulation with the law in force: every mandatory category present, and no
 // binding requirement written into a category on which the law forbids one. A violation rejects the
 // rule base at load time, naming the article.
-import type { Regulation, Statute } from './schema.ts';
+import type { z } from 'zod';
+import type { Basis, Regulation, Statute } from './schema.ts';
 import { exemptionFor } from './category-facts.ts';
 import { citeBasis } from './cite.ts';
 import { leavesOf } from './condition-tree.ts';
@@ -9,6 +10,8 @@ import { leavesOf } from './condition-tree.ts';
 export interface Violation {
   kind: 'mandatory-category-missing' | 'forbidden-subject';
   category: string;
+  /** The article broken: the mandatory category's, or the one that forbids the subject. */
+  basis?: z.infer<typeof Basis>;
   message: { nl: string; en: string };
 }
 
@@ -26,6 +29,7 @@ export function checkConformance(statute: Statute, regulation: Regulation, who: 
       violations.push({
         kind: 'mandatory-category-missing',
         category: mandatory.id,
+        basis: mandatory.basis,
         message: inTransition && statute.transition && by ? {
           nl: `${who} moet uiterlijk op ${typeof by === 'string' ? by : by.nl} (${citeBasis(statute.transition.basis, 'nl')}) in overeenstemming zijn met ${citeBasis(mandatory.basis, 'nl')}: '${name}' ontbreekt`,
           en: `${who} must be brought in line with ${citeBasis(mandatory.basis, 'en')} by ${typeof by === 'string' ? by : by.en} (${citeBasis(statute.transition.basis, 'en')}): '${mandatory.label.en}' is missing`,
@@ -44,6 +48,7 @@ export function checkConformance(statute: Statute, regulation: Regulation, who: 
       violations.push({
         kind: 'forbidden-subject',
         category: c.id,
+        basis,
         message: {
           nl: `${who} stelt aan '${c.id}' een eis over ${subjectWords.nl[leaf.subject!]}, verboden onder ${citeBasis(basis, 'nl')}`,
           en: `${who} imposes a requirement on ${subjectWords.en[leaf.subject!]} on '${c.id}', forbidden under ${citeBasis(basis, 'en')}`,

@@ -14,9 +14,7 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   const statute = subject.statute;
   const statutory = (id: string | undefined) => statute.categories.find((c) => c.id === id);
   const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName, inTransition(subject)).map((v) => {
-    const basis = v.kind === 'mandatory-category-missing'
-      ? statutory(v.category)?.basis
-      : subject.categoryFacts.get(v.category)?.exempt[0]?.basis;
+    const basis = v.basis;
     // Adopted before this law: a task with a deadline (art. 51 lid 10), not a text that breaks the law.
     const level = inTransition(subject) && v.kind === 'mandatory-category-missing' ? 'attention' as const : 'error' as const;
     return { level, kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };

@@ -13,6 +13,10 @@ export { RegulationDetail, RegulationList, VersionSummary } from '../views/regul
 export const Problem = ProblemDetails.extend({
   nearestVersions: z.array(NearestVersion).optional()
     .describe('The versions nearest to the date (422 no regulation in force)'),
+  legalBasis: z.string().optional()
+    .describe('422 no scheme in force: the article that gives the council time to adopt one (Hvw art. 51 lid 10)'),
+  concept: z.object({ title: z.string(), validFrom: z.string() }).optional()
+    .describe('422 no scheme in force: the concept on that date, which ?concept=true simulates (not a decision)'),
 }).describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof Problem>;
 

@@ -2,7 +2,7 @@
 // the law leaves them open: docs/legal-readings.md R2 and R3). A fact the case states itself is kept.
 // Every runner derives through this file before it evaluates, so that all decide on the same facts.
 import type { Case } from '../case/schema.ts';
-import { addMonths } from '../rulebase/dates.ts';
+import { addMonths, isIsoDate } from '../rulebase/dates.ts';
 
 /** The parameters read here, and their defaults when a regulation does not define them. */
 export const REFERENCE_DATE_AGE = 'peildatum.leeftijd';
@@ -10,13 +10,21 @@ export const LEAVING_MONTHS = 'verlaten.termijnMaanden';
 
 type ParamOf = (name: string) => unknown;
 
+// The engine also runs on cases that did not pass the schema (the bulk path, adversarial tests): a value
+// that is not a date derives nothing, and a stated fact (also null, "missing") is never overwritten.
+const date = (x: unknown): x is string => typeof x === 'string' && isIsoDate(x);
+const open = (x: unknown) => x === undefined;
+
+/** The date whose parameter values apply: the case's application date, else (not a date) the one given. */
+export const applicationDateOf = (c: Case, fallback: string): string => (date(c.applicationDate) ? c.applicationDate : fallback);
+
 /** Whether the case has a date to derive from and lacks the fact derived from it. */
 export function needsDerivation(c: Case): boolean {
   const outflow = c.grounds?.outflow;
   const opvang = c.grounds?.opvang;
-  return (c.applicant?.dateOfBirth !== undefined && c.applicant.age === undefined)
-    || (outflow?.leavingDate !== undefined && outflow.leaving === undefined)
-    || (opvang?.leavingDate !== undefined && opvang.leaving === undefined);
+  return (date(c.applicant?.dateOfBirth) && open(c.applicant?.age))
+    || (date(outflow?.leavingDate) && open(outflow?.leaving))
+    || (date(opvang?.leavingDate) && open(opvang?.leaving));
 }
 
 /**
@@ -25,23 +33,23 @@ export function needsDerivation(c: Case): boolean {
  * application date minus verlaten.termijnMaanden) filled in where the case leaves them open.
  */
 export function deriveFacts(c: Case, param: ParamOf): Case {
-  if (!needsDerivation(c) || c.applicationDate === undefined) return c;
+  if (!needsDerivation(c) || !date(c.applicationDate)) return c;
   const applied = c.applicationDate;
   const months = Number(param(LEAVING_MONTHS) ?? 0);
   const leaves = (d: string) => d >= addMonths(applied, -(Number.isFinite(months) ? months : 0));
   const out: Case = { ...c };
   const outflow = c.grounds?.outflow;
   const opvang = c.grounds?.opvang;
-  if (outflow?.leavingDate !== undefined && outflow.leaving === undefined) {
+  if (date(outflow?.leavingDate) && open(outflow?.leaving)) {
     out.grounds = { ...out.grounds, outflow: { ...outflow, leaving: leaves(outflow.leavingDate) } };
   }
-  if (opvang?.leavingDate !== undefined && opvang.leaving === undefined) {
+  if (date(opvang?.leavingDate) && open(opvang?.leaving)) {
     out.grounds = { ...out.grounds, opvang: { ...opvang, leaving: leaves(opvang.leavingDate) } };
   }
   const born = c.applicant?.dateOfBirth;
-  if (born !== undefined && c.applicant?.age === undefined) {
+  if (date(born) && open(c.applicant?.age)) {
     const on = param(REFERENCE_DATE_AGE) === 'vertrekdatum' ? outflow?.leavingDate : applied;
-    if (on !== undefined) out.applicant = { ...c.applicant, age: fullYears(born, on) };
+    if (date(on)) out.applicant = { ...c.applicant, age: fullYears(born, on) };
   }
   return out;
 }

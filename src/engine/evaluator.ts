@@ -16,7 +16,7 @@ import { decisiveUnknowns, notEvaluated, trace } from './trace.ts';
 import { applies, kernelOf, verdict, type Kernel, type OpenTest } from './kernel.ts';
 import { missingFacts as missingFactsOf, missingKey, splitMissing } from './missing.ts';
 import { T, triOf, truthValue } from './truth.ts';
-import { deriveFacts } from './derive.ts';
+import { applicationDateOf, deriveFacts } from './derive.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */
@@ -66,7 +66,7 @@ export class Evaluator {
   /** Evaluates under a given regulation, e.g. a variant (rulebase/variant.ts); compiled on first use. */
   async evaluateUnder(regulation: RegulationInForce, given: Case, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? given.applicationDate ?? today();
-    const applicationDate = given.applicationDate ?? date;
+    const applicationDate = applicationDateOf(given, date);
     const { compiled, kernel, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
     const c = deriveFacts(given, (name) => parameters[name]);

@@ -107,7 +107,7 @@ export function leafSentence({ leaf, result, factValue, compareValue, unit, lang
  */
 export function gapSentence(name: string, label: string, p: Parameter | undefined, date: string, lang: Lang): string {
   const yearly = !!p?.values?.every((v) => v.from.endsWith('-01-01') && (v.until === undefined || v.until.endsWith('-12-31')));
-  const when = yearly ? date.slice(0, 4) : date;
+  const when = yearly ? String(date).slice(0, 4) : String(date);
   const income = name.startsWith('inkomensgrens') || /inkomensgrens|income limit/i.test(label);
   if (lang === 'nl') {
     return income ? `De inkomensgrens voor ${when} (${label}) is nog niet in de regeling opgenomen.`

@@ -16,7 +16,7 @@ import { engineOperator, operators } from './operators.ts';
 import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
 import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
 import { F, not, T, U, type Tri } from './truth.ts';
-import { deriveFacts, needsDerivation } from './derive.ts';
+import { applicationDateOf, deriveFacts, needsDerivation } from './derive.ts';
 
 
 /** Parameter values on one date, indexed by the slots the closures were compiled with. */
@@ -213,7 +213,7 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   const code = (c: Case, p: ParamVector): number => decideCode(derived(c, p), p);
 
   const decide = (c: Case, date: string): FastDecision => {
-    const p = paramsOn(c.applicationDate ?? date);
+    const p = paramsOn(applicationDateOf(c, date));
     c = derived(c, p);
     const state = decideCode(c, p);
     const applying = refusalGrounds.filter((q) => q.test(c, p) === T).map((q) => q.id);
@@ -221,7 +221,7 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   };
 
   const fullVerdict = (given: Case, date: string) => {
-    const p = paramsOn(given.applicationDate ?? date);
+    const p = paramsOn(applicationDateOf(given, date));
     const c = derived(given, p);
     const v = verdict(kernel, tests, c, p);
     const roots = { requirement: requirements, refusalGround: refusalGrounds, category: categoryList.map((x) => ({ condition: x.condition })) };

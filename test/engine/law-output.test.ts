@@ -106,7 +106,7 @@ const base = (date: string): Case => ({
   income: { annualHousehold: 30000 },
   grounds: { mantelzorg: { hoursPerWeek: 10 } },
 });
-const decide = async (c: Case, code = 'GM0014', lang: 'nl' | 'en' = 'nl') => Decision.parse(await evaluator.evaluate(c, code, { lang }));
+const decide = async (c: Case, code = 'GM0014', lang: 'nl' | 'en' = 'nl') => Decision.parse(await evaluator.evaluate(c, code, { lang, concept: code === 'GM0047' }));
 
 describe('a concept is a simulation, never a decision', () => {
   it('says so in its own field and in the first sentence of the summary (nl and en)', async () => {

@@ -21,7 +21,8 @@ mountScenarios(v1, ruleBase, new KeyVerifier(keyEntries), new RateLimiter({ rate
 app.use('/v1', v1);
 app.use(errorHandler(logger));
 
-const scenario = { name: '10 uur', date: '2026-08-03', variant: { changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
+// The concepts are simulated: nine municipalities have no scheme in force, and Groningen's 2025 verordening no hours limit.
+const scenario = { name: '10 uur', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
 const post = (body: unknown, headers: Record<string, string> = auth) => request(app).post('/v1/scenarios').set(headers).send(body as object);
 
 describe('POST /v1/scenarios', () => {

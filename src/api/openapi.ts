@@ -162,7 +162,7 @@ export function buildOpenApi(ex: Examples): Json {
           tags: ['Regelingen'],
           summary: 'What the regulation changes against the model, another municipality or another date',
           description: 'The semantic diff of the regulation in force on `date` (default today) against `against`: the model it builds on (default), another municipality, or the same municipality on another date. Per category, requirement, refusal ground and parameter: what changed, whether it is stricter or looser, and a witness case whose outcome differs under the two regulations (decided as an application on `date`); the conformance findings against the law in force, and a word-level redline of the article texts.',
-          parameters: [code, ref('parameters', 'against'), ref('parameters', 'date'), lang],
+          parameters: [code, ref('parameters', 'against'), ref('parameters', 'date'), ref('parameters', 'diffConcept'), lang],
           responses: {
             200: ok('The diff report', schemaRef('DiffReport'), { model: { summary: `${ex.municipality} against the ${ex.diff.against} on ${ex.date}`, value: ex.diff.report } }),
             400: problemResponse('An invalid `against` or `date`: invalidParams names each', ex.problems.invalidDiffQuery),
@@ -295,6 +295,11 @@ export function buildOpenApi(ex: Examples): Json {
           name: 'reasoning', in: 'query', required: false,
           description: '`full` (default): the decision with its reasoning per requirement, category and refusal ground, condition by condition. `none`: the decision without it — outcome, summary, category and refusal grounds with their articles, priority, missing facts and receipt — about a tenth of the size, for systems that do not show the reasoning',
           schema: { type: 'string', enum: [...REASONING], default: 'full' }, example: 'none',
+        },
+        diffConcept: {
+          name: 'concept', in: 'query', required: false,
+          description: '`false` (default): the municipality\'s adopted verordening on the date (its concept where it has none). `true`: its concept where it has one',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, example: 'true',
         },
         concept: {
           name: 'concept', in: 'query', required: false,

@@ -68,7 +68,7 @@ describe('POST /v1/scenarios', () => {
   });
 
   it('422 for a variant that breaks the law, with the conformance message', async () => {
-    const res = await api.post(url, { scenario: { ...scenario, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
+    const res = await api.post(url, { scenario: { ...scenario, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
     expect([res.status, res.body.type]).toEqual([422, problemType('scenario-geweigerd')]);
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
   });

@@ -52,7 +52,7 @@ describe('POST /v1/scenarios', () => {
   });
 
   it('422 for a variant that breaks the law, with the conformance message', async () => {
-    const res = await post({ scenario: { ...scenario, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
+    const res = await post({ scenario: { ...scenario, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
     expect(res.status).toBe(422);
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
     expect(res.body.invalidParams[0].reason).toContain("laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art. 12 lid 3 onder b");

@@ -240,8 +240,11 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await upload([csvLine(row), csvLine({ ...row, case: { ...row.case, applicant: { age: -3, lawfulResidence: true } } })]);
     await run();
     expect(await result.getByRole('alert').textContent()).toMatch(/^Ongeldige invoer.*regel 3, applicant\.age: /);
-    // Chromium logs the 400 answer as a console error: the one error expected here.
-    expect(s.errors.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+    // Chromium logs each 400 answer as a console error: the only errors expected here. Choosing the file
+    // may start a live run before the click does, so there are one or two of them.
+    const errors = s.errors.splice(0);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
 
     // Every run went to the API's scenario endpoint; the web has none of its own.
     expect(new Set(posts)).toEqual(new Set(['/v1/scenarios']));

@@ -66,7 +66,9 @@ describe('Groningen 2026 concept against its Huisvestingsverordening 2025', asyn
     expect(added).toContain('uitstroom-uitstapprogramma');
     expect(r.categories.find((c) => c.id === 'tijdelijke-opvang')).toMatchObject({ kind: 'removed' });
     // Hvw art. 14 lid 6 (binding with the woningmarktregio) and art. 15 lid 3 (housing history).
-    expect(r.requirements.map((c) => [c.id, c.kind])).toEqual([['binding-woningmarktregio', 'added'], ['zelfstandig-wonen', 'removed']]);
+    expect(r.requirements.map((c) => [c.id, c.kind])).toEqual([['inkomen', 'changed'], ['binding-woningmarktregio', 'added'], ['zelfstandig-wonen', 'removed']]);
+    // The 2025 verordening counts a partner of pension age (household.partnerAge); the concept does not yet.
+    expect(r.requirements[0]!.conditions.map((c) => c.description).join(' ')).toMatch(/partner/i);
     expect(r.findings.find((f) => f.category === 'mantelzorg')).toMatchObject({ level: 'attention', kind: 'stricter-statutory-category' });
   });
 

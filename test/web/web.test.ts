@@ -218,7 +218,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await accessible(page, 'scenarios');
 
     // A case of our own, uploaded as CSV in the scenario issue's format.
-    const row = { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5 }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } };
+    const row = { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5, boundToRegion: true }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } };
     const { csvHeader, csvLine } = await import('../../src/scenario/population/csv.ts');
     const upload = (lines: string[]) => page.getByLabel('Bestand', { exact: true })
       .setInputFiles({ name: 'aanvragen.csv', mimeType: 'text/csv', buffer: Buffer.from([csvHeader().join(','), ...lines].join('\n') + '\n') });

@@ -11,26 +11,26 @@ import { parseWith } from './validation.ts';
 
 /** What the API needs of the engine (src/engine/evaluator.ts). */
 export interface Evaluates {
-  evaluate(c: Case, municipality: string, options?: { date?: string; lang?: Lang }): Promise<Decision>;
+  evaluate(c: Case, municipality: string, options?: { date?: string; lang?: Lang; concept?: boolean }): Promise<Decision>;
 }
 
 /** Between chunks the event loop gets a turn, so a big batch does not stall other callers. */
 const CHUNK = 50;
 
-export async function evaluateBatch(evaluator: Evaluates, municipality: string, cases: unknown[], lang: Lang, reasoning: Reasoning = 'full'): Promise<BatchResponse> {
+export async function evaluateBatch(evaluator: Evaluates, municipality: string, cases: unknown[], lang: Lang, reasoning: Reasoning = 'full', concept = false): Promise<BatchResponse> {
   const results: BatchResult[] = [];
   for (const [index, input] of cases.entries()) {
     if (index > 0 && index % CHUNK === 0) await yieldToEventLoop();
-    results.push(await evaluateOne(evaluator, municipality, input, index, lang, reasoning));
+    results.push(await evaluateOne(evaluator, municipality, input, index, lang, reasoning, concept));
   }
   return { results, summary: summarize(results) };
 }
 
-async function evaluateOne(evaluator: Evaluates, municipality: string, input: unknown, index: number, lang: Lang, reasoning: Reasoning): Promise<BatchResult> {
+async function evaluateOne(evaluator: Evaluates, municipality: string, input: unknown, index: number, lang: Lang, reasoning: Reasoning, concept: boolean): Promise<BatchResult> {
   const parsed = parseWith(Case, input, lang, ['cases', index]);
   if (!parsed.ok) return { index, status: 400, problem: problems.invalidInput(parsed.invalidParams).render(lang) };
   try {
-    return { index, status: 200, decision: answer(await evaluator.evaluate(parsed.value, municipality, { lang }), reasoning) };
+    return { index, status: 200, decision: answer(await evaluator.evaluate(parsed.value, municipality, { lang, concept }), reasoning) };
   } catch (e) {
     // Cases may have different application dates: one outside every version fails alone.
     if (e instanceof NotInForceError) return { index, status: 422, problem: notInForce(e).render(lang) };

@@ -23,9 +23,12 @@ import { ScenarioError } from '../scenario/run/sides.ts';
 import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
 import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
 import { queryName } from './validation.ts';
+import { horizonWarnings } from '../rulebase/horizon.ts';
 
 /** A fixed date, so the document does not change from day to day. */
 export const EXAMPLE_DATE = '2026-09-01';
+/** The day the health example is taken on: 60 days before the 2027 limits are due, so it shows them. */
+const HEALTH_EXAMPLE_DAY = '2026-12-02';
 export const EXAMPLE_MUNICIPALITY = 'GM0014';
 /** Evaluation examples shown in the document (all cases run in the tests). */
 const SHOWN = ['mantelzorg-groningen', 'onbepaald', 'weigering-huurachterstand'];
@@ -50,7 +53,9 @@ const scenarioRequest = ScenarioRequest.parse({
   scenario: {
     name: 'Mantelzorg 10 uur per week in plaats van 8',
     date: EXAMPLE_DATE,
+    baseline: { regulation: 'concept' },
     variant: {
+      regulation: 'concept',
       title: 'mantelzorg ≥ 10 uur/week',
       changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6', lid: 1, letter: 'a' } }],
     },
@@ -60,7 +65,7 @@ const scenarioRequest = ScenarioRequest.parse({
 });
 /** A variant that breaks the law (medical urgency is mandatory under the Wvrv): examples/scenarios/zonder-medisch.yaml. */
 const refusedRequest = ScenarioRequest.parse({
-  scenario: { name: 'Zonder medische urgentie', date: EXAMPLE_DATE, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } },
+  scenario: { name: 'Zonder medische urgentie', date: EXAMPLE_DATE, baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } },
   population: { generate: { size: 200, seed: 1 } },
 });
 
@@ -112,7 +117,7 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
       report: await diffReport(ruleBase, m, { against: 'model', date: EXAMPLE_DATE }, 'nl', evaluatorUnder(evaluator) ?? lazyEvaluator()),
     },
     scenario: { request: scenarioRequest, report: await runScenario(scenario.scenario, scenario.population, { ruleBase }), refusedRequest },
-    health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length },
+    health: { status: 'ok', apiVersion: API_VERSION, municipalities: ruleBase.municipalities.length, warnings: horizonWarnings(ruleBase, HEALTH_EXAMPLE_DAY) },
     problems: {
       invalidInput: problems.invalidInput(invalid.invalidParams).render('nl', at('/evaluations')),
       unauthorized: problems.unauthorized(authFailures.unknown).render('nl', at('/evaluations')),

@@ -100,6 +100,7 @@ export function buildOpenApi(ex: Examples): Json {
   const lang = ref('parameters', 'Accept-Language');
   const code = ref('parameters', 'municipalityCode');
   const reasoning = ref('parameters', 'reasoning');
+  const concept = ref('parameters', 'concept');
   const problems = (...statuses: (keyof typeof PROBLEM_RESPONSES)[]) => Object.fromEntries(statuses.map((s) => [s, ref('responses', PROBLEM_RESPONSES[s])]));
   const evaluationErrors = problems(400, 401, 404, 413, 415, 422, 429, 500);
 
@@ -161,7 +162,7 @@ export function buildOpenApi(ex: Examples): Json {
           tags: ['Regelingen'],
           summary: 'What the regulation changes against the model, another municipality or another date',
           description: 'The semantic diff of the regulation in force on `date` (default today) against `against`: the model it builds on (default), another municipality, or the same municipality on another date. Per category, requirement, refusal ground and parameter: what changed, whether it is stricter or looser, and a witness case whose outcome differs under the two regulations (decided as an application on `date`); the conformance findings against the law in force, and a word-level redline of the article texts.',
-          parameters: [code, ref('parameters', 'against'), ref('parameters', 'date'), lang],
+          parameters: [code, ref('parameters', 'against'), ref('parameters', 'date'), ref('parameters', 'diffConcept'), lang],
           responses: {
             200: ok('The diff report', schemaRef('DiffReport'), { model: { summary: `${ex.municipality} against the ${ex.diff.against} on ${ex.date}`, value: ex.diff.report } }),
             400: problemResponse('An invalid `against` or `date`: invalidParams names each', ex.problems.invalidDiffQuery),
@@ -176,7 +177,7 @@ export function buildOpenApi(ex: Examples): Json {
           summary: 'Evaluate one applicant case',
           description: 'Evaluates the case against the regulation in force on its applicationDate (default today): outcome urgent / not-urgent / undetermined, the category chosen, the priority over the regular DAEB group, the reasoning per condition, the missing facts that could change the outcome, and the regulation receipt. A missing fact is never read as false.',
           security: [{ apiKey: [] }],
-          parameters: [code, reasoning, lang],
+          parameters: [code, reasoning, concept, lang],
           requestBody: {
             required: true,
             description: `An applicant case (at most ${BODY_LIMIT.text}). Unknown fields are errors; missing fields are allowed.`,
@@ -198,7 +199,7 @@ export function buildOpenApi(ex: Examples): Json {
           summary: `Evaluate up to ${MAX_BATCH} cases`,
           description: 'Each case is answered in order (`index`) with its own decision (status 200) or its own problem (400 invalid case, 422 no regulation in force on its date); one bad case does not fail the others. The request as a whole fails only when the envelope is wrong. Each case counts against the rate limit.',
           security: [{ apiKey: [] }],
-          parameters: [code, reasoning, lang],
+          parameters: [code, reasoning, concept, lang],
           requestBody: {
             required: true,
             description: `{"cases": [...]} with 1 to ${MAX_BATCH} cases (at most ${BODY_LIMIT.text} in all)`,
@@ -294,6 +295,16 @@ export function buildOpenApi(ex: Examples): Json {
           name: 'reasoning', in: 'query', required: false,
           description: '`full` (default): the decision with its reasoning per requirement, category and refusal ground, condition by condition. `none`: the decision without it — outcome, summary, category and refusal grounds with their articles, priority, missing facts and receipt — about a tenth of the size, for systems that do not show the reasoning',
           schema: { type: 'string', enum: [...REASONING], default: 'full' }, example: 'none',
+        },
+        diffConcept: {
+          name: 'concept', in: 'query', required: false,
+          description: '`false` (default): the municipality\'s adopted verordening on the date (its concept where it has none). `true`: its concept where it has one',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, example: 'true',
+        },
+        concept: {
+          name: 'concept', in: 'query', required: false,
+          description: '`false` (default): only an adopted urgentieregeling decides; a municipality without one on the date answers 422 (no scheme in force, Hvw art. 51 lid 10), naming the concept that can be simulated. `true`: simulate the municipality\'s concept on the date where there is one; the decision then says `simulation: true` and its first sentence says it is not a decision',
+          schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, example: 'true',
         },
         date: {
           name: 'date', in: 'query', required: false, description: 'Date (YYYY-MM-DD) on which the regulation applies; default today',

@@ -11,6 +11,8 @@ export type Reasoning = (typeof REASONING)[number];
 
 export const EvaluationQuery = z.object({
   reasoning: z.enum(REASONING).default('full'),
+  concept: z.enum(['true', 'false']).default('false').transform((v) => v === 'true')
+    .describe('true: simulate the municipality\'s concept on the date where there is one (never a decision)'),
 });
 
 /** The decision as answered: without its reasoning when none was asked for. */

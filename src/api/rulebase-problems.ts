@@ -3,6 +3,7 @@
 import { NotInForceError, UnknownMunicipalityError } from '../rulebase/rulebase.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { nearestVersions } from '../views/regulation.ts';
+import { citeBasis } from '../rulebase/cite.ts';
 
 export const unknownMunicipality = (code: string) => new ApiProblem(404, 'onbekende-gemeente',
   { nl: 'Onbekende gemeente', en: 'Unknown municipality' },
@@ -19,12 +20,27 @@ export function notInForce(e: NotInForceError) {
     const status = lang === 'nl' && v.status === 'adopted' ? 'vastgesteld' : v.status;
     return `${rel}: ${period} (${status})`;
   }).join('; ');
-  const nl = `Op ${e.date} is in ${e.where} geen urgentieregeling van kracht`;
-  const en = `No urgentieregeling is in force in ${e.where} on ${e.date}`;
-  return new ApiProblem(422, 'geen-regeling-van-kracht',
-    { nl: 'Geen regeling van kracht', en: 'No regulation in force' },
-    { nl: near.length ? `${nl}; ${mention('nl')}.` : `${nl}; er is geen enkele versie.`, en: near.length ? `${en}; ${mention('en')}.` : `${en}; there is no version at all.` },
-    { nearestVersions: near });
+  const encoded = e.reason === 'not-encoded';
+  const transition = e.transition && {
+    nl: `${citeBasis(e.transition.basis, 'nl')} geeft de gemeenteraad tot ${e.transition.deadline ?? 'een bij koninklijk besluit te bepalen tijdstip (nog niet bepaald)'} om er een vast te stellen`,
+    en: `${citeBasis(e.transition.basis, 'en')} gives the council until ${e.transition.deadline ?? 'a date to be set by royal decree (not yet set)'} to adopt one`,
+  };
+  const concept = e.concept && {
+    nl: `het concept '${e.concept.chain.at(-1)!.title}' kan worden gesimuleerd met ?concept=true (geen besluit)`,
+    en: `the concept '${e.concept.chain.at(-1)!.title}' can be simulated with ?concept=true (not a decision)`,
+  };
+  const detail = (lang: 'nl' | 'en') => [
+    encoded
+      ? (lang === 'nl' ? `Voor ${e.date} is in ${e.where} geen verordening in de regelbase opgenomen` : `No verordening is encoded for ${e.where} on ${e.date}`)
+      : (lang === 'nl' ? `Op ${e.date} is in ${e.where} geen urgentieregeling van kracht: de gemeenteraad heeft er geen vastgesteld` : `No urgentieregeling is in force in ${e.where} on ${e.date}: the council has not adopted one`),
+    ...(transition ? [transition[lang]] : []),
+    near.length ? mention(lang) : (lang === 'nl' ? 'er is geen vastgestelde versie' : 'there is no adopted version'),
+    ...(concept ? [concept[lang]] : []),
+  ].join('; ') + '.';
+  return new ApiProblem(422, encoded ? 'geen-verordening-opgenomen' : 'geen-regeling-van-kracht',
+    encoded ? { nl: 'Geen verordening opgenomen voor deze datum', en: 'No verordening encoded for this date' } : { nl: 'Geen urgentieregeling van kracht', en: 'No urgentieregeling in force' },
+    { nl: detail('nl'), en: detail('en') },
+    { nearestVersions: near, ...(e.transition && { legalBasis: citeBasis(e.transition.basis, 'nl') }), ...(e.concept && { concept: { title: e.concept.chain.at(-1)!.title, validFrom: e.concept.from } }) });
 }
 
 /** For the error handler: the problem a rule-base error stands for, or undefined for any other error. */

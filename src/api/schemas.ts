@@ -13,6 +13,10 @@ export { RegulationDetail, RegulationList, VersionSummary } from '../views/regul
 export const Problem = ProblemDetails.extend({
   nearestVersions: z.array(NearestVersion).optional()
     .describe('The versions nearest to the date (422 no regulation in force)'),
+  legalBasis: z.string().optional()
+    .describe('422 no scheme in force: the article that gives the council time to adopt one (Hvw art. 51 lid 10)'),
+  concept: z.object({ title: z.string(), validFrom: z.string() }).optional()
+    .describe('422 no scheme in force: the concept on that date, which ?concept=true simulates (not a decision)'),
 }).describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof Problem>;
 
@@ -42,9 +46,19 @@ export const BatchResponse = z.object({
 });
 export type BatchResponse = z.infer<typeof BatchResponse>;
 
+export const HorizonWarning = z.object({
+  kind: z.enum(['parameter', 'verordening']),
+  set: z.string().describe('The rule-file set, or "N regelingen" when a parameter runs out in several (see sets)'),
+  sets: z.array(z.string()),
+  name: z.string().describe('The parameter\'s name, or the verordening\'s title'),
+  lastDay: z.string().describe('Last day with a value (or version in force); nothing is encoded for the day after'),
+  message: z.object({ nl: z.string(), en: z.string() }),
+}).describe('A parameter value or verordening that runs out within 60 days with nothing after it');
+
 export const Health = z.object({
   status: z.literal('ok'),
   apiVersion: z.string(),
   municipalities: z.int().describe('Municipalities in the loaded rule base'),
+  warnings: z.array(HorizonWarning).describe('What runs out within 60 days of today: update the rule base before then'),
 });
 export type Health = z.infer<typeof Health>;

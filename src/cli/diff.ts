@@ -1,4 +1,4 @@
-// voorrang diff GM0014 [--against model|GM1966|2019-08-01] [--date D] [--format md|json|html] [--lang en] [--out file]
+// voorrang diff GM0014 [--against model|GM1966|2019-08-01] [--date D] [--concept] [--format md|json|html] [--lang en] [--out file]
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Lang } from '../engine/decision.ts';
@@ -16,9 +16,10 @@ const Format = z.enum(['md', 'json', 'html']);
 const render = { md: renderMarkdown, json: renderJson, html: renderHtml };
 
 export const diff: Command = {
-  usage: 'voorrang diff GM0014 [--against model|GM1966|JJJJ-MM-DD] [--date JJJJ-MM-DD] [--format md|json|html] [--lang en] [--out bestand]',
+  usage: 'voorrang diff GM0014 [--against model|GM1966|JJJJ-MM-DD] [--date JJJJ-MM-DD] [--concept] [--format md|json|html] [--lang en] [--out bestand]',
   options: {
     against: { type: 'string', default: 'model' },
+    concept: { type: 'boolean' },
     date: { type: 'string' },
     format: { type: 'string', default: 'md' },
     lang: { type: 'string', default: 'nl' },
@@ -39,7 +40,7 @@ export const diff: Command = {
     const date = (values.date as string | undefined) ?? today();
     const ruleBase = loadRuleBase(values.rules as string | undefined);
     try {
-      const { base, subject, baseDate } = resolveComparison(ruleBase, code, values.against as string, date);
+      const { base, subject, baseDate } = resolveComparison(ruleBase, code, values.against as string, date, values.concept === true);
       const report = await diffRegulations(base, subject, { date, baseDate, lang: lang.data });
       const text = render[format.data](report);
       if (values.out) writeFileSync(values.out as string, text);

@@ -1,4 +1,5 @@
-// voorrang evaluate --municipality GM0014 [--date D] case.yaml|json [--json] [--lang en]
+// voorrang evaluate --municipality GM0014 [--date D] [--concept] case.yaml|json [--json] [--lang en]
+// Without --concept only an adopted urgentieregeling decides; a municipality without one exits 1.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -11,11 +12,12 @@ import { renderDecision } from './render.ts';
 import type { Command } from './command.ts';
 
 export const evaluate: Command = {
-  usage: 'voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] casus.yaml|json [--json] [--lang en]',
+  usage: 'voorrang evaluate --municipality GM0014 [--date YYYY-MM-DD] [--concept] casus.yaml|json [--json] [--lang en]',
   options: {
     municipality: { type: 'string', short: 'm' },
     date: { type: 'string' },
     json: { type: 'boolean' },
+    concept: { type: 'boolean' },
     lang: { type: 'string', default: 'nl' },
     rules: { type: 'string' },
   },
@@ -43,7 +45,7 @@ export const evaluate: Command = {
     }
     const evaluator = new Evaluator(loadRuleBase(values.rules as string | undefined));
     try {
-      const decision = await evaluator.evaluate(parsed.data, String(values.municipality), { date: values.date as string | undefined, lang: lang.data });
+      const decision = await evaluator.evaluate(parsed.data, String(values.municipality), { date: values.date as string | undefined, lang: lang.data, concept: values.concept === true });
       console.log(values.json ? JSON.stringify(decision, null, 2) : renderDecision(decision));
       return 0;
     } catch (e) {

@@ -9,6 +9,7 @@ const words = {
     priority: (p: NonNullable<Decision['priority']>) =>
       `Voorrang: rang ${p.rank}, vóór reguliere woningzoekenden (DAEB); geldig van ${p.validFrom} tot ${p.validUntil} (${p.validityMonths} maanden); zoekprofiel: ${p.searchProfile.label}`,
     requirements: 'Algemene voorwaarden', categories: 'Urgentiecategorieën', refusals: 'Weigeringsgronden', missing: 'Ontbrekende gegevens',
+    gaps: 'Nog niet in de regeling opgenomen', provisional: 'Voorlopig',
     regulation: 'Regeling', notClaimed: 'Niet aangevraagd', concept: 'CONCEPT — geen vastgestelde regelgeving', unconfirmed: 'niet bevestigd',
   },
   en: {
@@ -16,6 +17,7 @@ const words = {
     priority: (p: NonNullable<Decision['priority']>) =>
       `Priority: rank ${p.rank}, above regular applicants (DAEB); valid from ${p.validFrom} until ${p.validUntil} (${p.validityMonths} months); search profile: ${p.searchProfile.label}`,
     requirements: 'General requirements', categories: 'Urgency categories', refusals: 'Grounds for refusal', missing: 'Missing facts',
+    gaps: 'Not yet in the regulation', provisional: 'Provisional',
     regulation: 'Regulation', notClaimed: 'Not applied for', concept: 'CONCEPT — not adopted law', unconfirmed: 'not confirmed',
   },
 };
@@ -49,6 +51,9 @@ export function renderDecision(d: Decision): string {
     `  ${d.summary}`,
     ...(d.tieBreak ? [`  ${d.tieBreak}`] : []),
     ...(d.priority ? [`  ${w.priority(d.priority)}`] : []),
+    ...(d.priority?.bindingShield ? [`  ${d.priority.bindingShield.text} (${d.priority.bindingShield.citation})`] : []),
+    ...(d.priority ? [`  ${d.priority.allocationNote}`] : []),
+    ...(d.provisional ? ['', w.provisional, `  ${d.provisional.text} (${d.provisional.citation})`] : []),
     '',
     w.requirements,
     ...d.reasoning.requirements.flatMap((t) => testLines(t, d.language)),
@@ -61,6 +66,7 @@ export function renderDecision(d: Decision): string {
     ...d.reasoning.refusalGrounds.flatMap((t) => testLines(t, d.language)),
   ];
   if (d.missingFacts.length) lines.push('', w.missing, ...d.missingFacts.map((m) => `  ? ${m.sentence}  [${m.fact}]`));
+  if (d.regulationGaps.length) lines.push('', w.gaps, ...d.regulationGaps.map((g) => `  ? ${g.sentence}  [${g.parameter}]`));
   lines.push('', `${w.regulation}: ${reg.selection}`);
   for (const l of reg.chain) {
     lines.push(`  ${l.layer.padEnd(8)} ${l.title} (${l.validFrom}${l.validUntil ? ` – ${l.validUntil}` : ''}, ${l.status}${l.confirmed ? '' : `, ${w.unconfirmed}`})`);

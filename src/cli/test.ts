@@ -26,7 +26,10 @@ export const test: Command = {
     for (const path of files) {
       const file = relative(root, join(root, path)).split(sep).join('/');
       const set = file.slice(0, file.lastIndexOf('/'));
-      const outcome = await runTestFile(file, readFileSync(join(root, path), 'utf8'), set, evaluator);
+      // The tests of a concept simulate it; those of an adopted version run what is in force.
+      const ruleFile = file.replace(/\.test\.yaml$/, '.yaml');
+      const status = evaluator.ruleBase.fileSets.get(set)?.versions.find((v) => v.file.file === ruleFile)?.status;
+      const outcome = await runTestFile(file, readFileSync(join(root, path), 'utf8'), set, evaluator, { concept: status === 'concept' });
       if (outcome.error) {
         console.log(`✗ ${file}: geen geldig testbestand\n${outcome.error.replace(/^/gm, '    ')}`);
         failed++;

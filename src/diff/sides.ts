@@ -24,11 +24,14 @@ function modelSet(rb: RuleBase, r: RegulationInForce): string {
 }
 
 /** Throws UnknownMunicipalityError / NotInForceError (rulebase.ts) when a side has no regulation. */
-export function resolveComparison(rb: RuleBase, subjectCode: string, against: string | undefined, date: string): Comparison {
-  const subject = rb.regulationOn(subjectCode, date);
+export function resolveComparison(rb: RuleBase, subjectCode: string, against: string | undefined, date: string, concept = false): Comparison {
+  // A diff compares texts, never decides: where no version is adopted, the concept is compared; with
+  // `concept` the subject's concept is compared where it has one (the baseline stays as it is).
+  const on = (d: string) => (concept ? rb.regulationOn(subjectCode, d, { concept: true }) : rb.regulationOrConceptOn(subjectCode, d));
+  const subject = on(date);
   const target = against ?? 'model';
-  if (isIsoDate(target)) return { base: rb.regulationOn(subjectCode, target), subject, baseDate: target };
-  return { base: rb.regulationOn(target === 'model' ? modelSet(rb, subject) : target, date), subject, baseDate: date };
+  if (isIsoDate(target)) return { base: rb.regulationOrConceptOn(subjectCode, target), subject, baseDate: target };
+  return { base: rb.regulationOrConceptOn(target === 'model' ? modelSet(rb, subject) : target, date), subject, baseDate: date };
 }
 
 /** How the report names a side in sentences: the municipality, "het model", or the title; with its period when both sides are one set. */

@@ -86,9 +86,20 @@ export const MissingFact = z.object({
   sentence: z.string(),
 });
 
+/** A parameter the regulation has no value for on the application date: the regulation's gap, not the applicant's. */
+export const RegulationGap = z.object({
+  parameter: z.string().describe('Name of the parameter, e.g. inkomensgrens.eenpersoons'),
+  label: z.string().describe('The parameter\'s label'),
+  sentence: z.string().describe('E.g. "De inkomensgrens voor 2027 (…) is nog niet in de regeling opgenomen."'),
+});
+
+/** A text with the article it rests on. */
+const CitedText = z.object({ text: z.string(), citation: z.string() });
+
 export const Decision = z.object({
   outcome: z.enum(['urgent', 'not-urgent', 'undetermined']),
-  summary: z.string().describe('One sentence on the outcome'),
+  summary: z.string().describe('One sentence on the outcome; for a simulation, first the sentence that it is one'),
+  simulation: z.boolean().describe('true: evaluated under a concept that has not been adopted; not a decision'),
   language: Lang,
   applicationDate: z.string(),
   category: z.object({ id: z.string(), label: z.string(), statutory: z.string().optional(), citation: z.string() }).optional()
@@ -104,8 +115,15 @@ export const Decision = z.object({
     validUntil: z.string().describe('Application date + validity period'),
     validityMonths: z.number(),
     searchProfile: z.object({ maxRooms: z.int().optional(), label: z.string() }),
+    bindingShield: CitedText.optional()
+      .describe('Binding priority may not be used against this applicant (Hvw art. 16)'),
+    allocationNote: z.string().describe('The corporation\'s own allocation rules still apply when a dwelling is offered'),
   }).optional(),
-  missingFacts: z.array(MissingFact),
+  provisional: CitedText.optional()
+    .describe('A claimed category implements a statutory one whose conditions and refusal grounds are still to be set by ministeriële regeling'),
+  missingFacts: z.array(MissingFact).describe('Facts of the applicant that could change the outcome'),
+  regulationGaps: z.array(RegulationGap)
+    .describe('Parameters the regulation has no value for on the application date, once each (not the applicant\'s missing facts)'),
   reasoning: z.object({
     requirements: z.array(TestTrace),
     categories: z.array(TestTrace),

@@ -4,22 +4,26 @@
 // Everything is compiled at construction; an evaluation does no I/O and is safe to run concurrently.
 import type { Case } from '../case/schema.ts';
 import type { RegulationInForce, RuleBase } from '../rulebase/rulebase.ts';
-import type { Category, Condition } from '../rulebase/schema.ts';
+import type { z } from 'zod';
+import type { Basis, Category, Condition, StatutoryCategory } from '../rulebase/schema.ts';
 import { addMonths, today } from '../rulebase/dates.ts';
-import { citeArticle } from '../rulebase/cite.ts';
+import { citeArticle, citeBasis } from '../rulebase/cite.ts';
 import { compile, EnginePool, ruleName, type CompiledRegulation, type ParameterValues, type TestResults, type TestRunner } from './compile.ts';
 import { DirectRunner } from './direct.ts';
 import type { ConditionTrace, Decision, Lang, TestTrace, TruthValue } from './decision.ts';
-import { lowerFirst, phrases } from './explain.ts';
+import { gapSentence, lowerFirst, phrases } from './explain.ts';
 import { decisiveUnknowns, notEvaluated, trace } from './trace.ts';
 import { applies, kernelOf, verdict, type Kernel, type OpenTest } from './kernel.ts';
-import { missingFacts as missingFactsOf, missingKey } from './missing.ts';
+import { missingFacts as missingFactsOf, missingKey, splitMissing } from './missing.ts';
 import { T, triOf, truthValue } from './truth.ts';
+import { applicationDateOf, deriveFacts } from './derive.ts';
 
 export interface EvaluateOptions {
   /** Date whose regulation applies; default the case's applicationDate, else today. */
   date?: string;
   lang?: Lang;
+  /** Simulate the municipality's concept on the date where there is one (rulebase.ts regulationOn). */
+  concept?: boolean;
 }
 
 interface Prepared {
@@ -56,15 +60,16 @@ export class Evaluator {
   /** Throws UnknownMunicipalityError or NotInForceError (rulebase.ts) when there is nothing to apply. */
   async evaluate(c: Case, municipality: string, options: EvaluateOptions = {}): Promise<Decision> {
     const date = options.date ?? c.applicationDate ?? today();
-    return this.evaluateUnder(this.ruleBase.regulationOn(municipality, date), c, { ...options, date });
+    return this.evaluateUnder(this.ruleBase.regulationOn(municipality, date, { concept: options.concept }), c, { ...options, date });
   }
 
   /** Evaluates under a given regulation, e.g. a variant (rulebase/variant.ts); compiled on first use. */
-  async evaluateUnder(regulation: RegulationInForce, c: Case, options: EvaluateOptions = {}): Promise<Decision> {
-    const date = options.date ?? c.applicationDate ?? today();
-    const applicationDate = c.applicationDate ?? date;
+  async evaluateUnder(regulation: RegulationInForce, given: Case, options: EvaluateOptions = {}): Promise<Decision> {
+    const date = options.date ?? given.applicationDate ?? today();
+    const applicationDate = applicationDateOf(given, date);
     const { compiled, kernel, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
+    const c = deriveFacts(given, (name) => parameters[name]);
     const results = await runner.run(c, parameters);
     return decide({ c, date, applicationDate, regulation, kernel, parameters, results, lang: options.lang ?? 'nl' });
   }
@@ -106,14 +111,14 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
   const categories = v.categories.map((x) => {
     const cat = x.facts.category;
     const mine = ownTraces[x.facts.index]!;
-    const applicable = requirements.filter((_, i) => applies(kernel.requirements[i]!, x.facts));
+    const applicable = requirements.filter((_, i) => applies(i, x.facts));
     const result: TruthValue = x.result === undefined ? 'not-evaluated' : truthValue(x.result);
     const unmet = applicable.filter((q) => q.trace.result === 'false').map((q) => q.trace.label);
     const notes = [
       ...(x.claimed && mine.result === 'true' && unmet.length ? [say.unmetRequirements(unmet.join(', '))] : []),
-      ...(x.claimed && x.facts.bindingExempt && kernel.nonBinding.length < kernel.requirements.length ? [say.bindingExempt] : []),
+      ...(x.claimed ? x.facts.exempt.map((e) => say.exempt(labelOf(r, e.requirement, lang), citeBasis(e.basis, lang))) : []),
     ];
-    return { cat, own: mine, claimed: x.claimed, result, rank: x.facts.rank, unmet, notes };
+    return { cat, facts: x.facts, own: mine, claimed: x.claimed, result, rank: x.facts.rank, unmet, notes };
   });
   const byId = new Map(categories.map((x) => [x.cat.id, x]));
   const outcome = v.outcome;
@@ -121,34 +126,52 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
   const matched = v.matched.map((x) => byId.get(x.facts.category.id)!);
   const chosen = v.chosen && byId.get(v.chosen.facts.category.id);
 
-  // Missing facts that could change the outcome, or the category chosen.
+  // Missing facts that could change the outcome, or the category chosen: the applicant's, and apart from
+  // them the parameters the regulation has no value for on the date (said once each).
   const traceOf = (t: OpenTest): ConditionTrace =>
     t.kind === 'category' ? ownTraces[t.index]!.conditions : t.kind === 'requirement' ? requirements[t.index]!.trace.conditions : refusals[t.index]!.conditions;
-  const missingFacts = missingFactsOf(v.open, (t) => decisiveUnknowns(traceOf(t)).map((leaf) => ({ leaf, key: missingKey(leaf.fact!, leaf.parameter, leaf.value === undefined) })))
-    .map(({ fact, leaf, neededFor }) => ({
-      fact,
-      label: leaf.label ?? fact,
-      neededFor,
-      sentence: say.missing(leaf.label ?? fact, neededFor.map((id) => labelOf(r, id, lang)).join(', ')),
-    }));
+  const missing = splitMissing(missingFactsOf(v.open, (t) => decisiveUnknowns(traceOf(t)).map((leaf) => ({ leaf, key: missingKey(leaf.fact!, leaf.parameter, leaf.value === undefined) }))));
+  const missingFacts = missing.facts.map(({ fact, leaf, neededFor }) => ({
+    fact,
+    label: leaf.label ?? fact,
+    neededFor,
+    sentence: say.missing(leaf.label ?? fact, neededFor.map((id) => labelOf(r, id, lang)).join(', ')),
+  }));
+  const regulationGaps = missing.gaps.map(({ parameter }) => {
+    const p = r.parameters[parameter];
+    const gapLabel = p?.label[lang] ?? parameter;
+    return { parameter, label: gapLabel, sentence: gapSentence(parameter, gapLabel, p, applicationDate, lang) };
+  });
 
   const label = (x: { cat: Category }) => x.cat.label[lang];
   const applying = refusals.filter((t) => t.result === 'true');
-  const summary = outcome === 'urgent' ? say.urgent(label(chosen!))
-    : outcome === 'undetermined' ? say.undetermined(missingFacts.map((m) => m.label).join(', '))
+  const own = regulation.chain.at(-1)!;
+  const simulation = regulation.status === 'concept';
+  const outcomeSentence = outcome === 'urgent' ? say.urgent(label(chosen!))
+    : outcome === 'undetermined' ? undeterminedSentence(say, distinct(missingFacts.map((m) => m.label)), distinct(regulationGaps.map((g) => g.label)), applicationDate)
       : refused ? say.refused(applying.map((t) => lowerFirst(t.label)).join(', '))
         : categories.some((x) => x.claimed && x.own.result === 'true' && x.unmet.length)
           ? say.requirementsUnmet(categories.find((x) => x.own.result === 'true' && x.unmet.length)!.unmet.map(lowerFirst).join(', '))
           : categories.some((x) => x.claimed) ? say.noCategory : say.noGround;
+  const summary = simulation ? `${say.simulation(own.title)} ${outcomeSentence}` : outcomeSentence;
+
+  // Claimed categories that implement a statutory one, while the ministeriële regeling that sets their
+  // conditions and refusal grounds is not there (Hvw art. 12 lid 3, art. 13 lid 4): provisional.
+  const provisionalBasis = regulation.statute.provisional?.basis;
+  const statutoryClaimed = distinct(categories.filter((x) => x.claimed && x.facts.statutory).map((x) => x.facts.statutory!));
+  const provisional = provisionalBasis && statutoryClaimed.length
+    ? { text: say.provisional(statutoryClaimed.map((s) => statutoryName(s, lang)).join(', ')), citation: citeLaw(regulation, provisionalBasis, lang) }
+    : undefined;
+  const shield = chosen?.facts.bindingShield;
 
   const validityMonths = Number(parameters[r.validity.param]);
   const children = c.household?.minorChildren;
   const row = children === undefined ? undefined : [...r.searchProfile.rows].reverse().find((x) => x.minorChildren <= children);
-  const own = regulation.chain.at(-1)!;
 
   return {
     outcome,
     summary,
+    simulation,
     language: lang,
     applicationDate,
     ...(chosen && { category: { id: chosen.cat.id, label: label(chosen), ...(chosen.cat.statutory && { statutory: chosen.cat.statutory }), citation: citeArticle(chosen.cat.basis, lang) } }),
@@ -163,9 +186,13 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
         validUntil: addMonths(applicationDate, validityMonths),
         validityMonths,
         searchProfile: row ? { ...(row.maxRooms !== undefined && { maxRooms: row.maxRooms }), label: row.label[lang] } : { label: say.profileUnknown },
+        ...(shield && { bindingShield: { text: say.bindingShield, citation: citeLaw(regulation, shield, lang) } }),
+        allocationNote: say.allocationNote,
       },
     }),
+    ...(provisional && { provisional }),
     missingFacts,
+    regulationGaps,
     reasoning: {
       requirements: requirements.map((q) => q.trace),
       categories: categories.map((x) => x.claimed
@@ -185,6 +212,22 @@ function decide({ c, date, applicationDate, regulation, kernel, parameters, resu
     },
   };
 }
+
+const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** Undetermined: the applicant's missing facts, the regulation's gaps on the date, or both, each said once. */
+function undeterminedSentence(say: (typeof phrases)[Lang], facts: string[], gaps: string[], date: string): string {
+  if (!gaps.length) return say.undetermined(facts.join(', '));
+  if (!facts.length) return say.undeterminedGaps(date, gaps.join(', '));
+  return say.undeterminedBoth(facts.join(', '), date, gaps.join(', '));
+}
+
+/** A basis of the statute; one that names no regulation cites the law file's title. */
+const citeLaw = (regulation: RegulationInForce, b: z.infer<typeof Basis>, lang: Lang): string =>
+  citeBasis(b.regulation ? b : { ...b, regulation: regulation.chain[0]!.title }, lang);
+
+/** "Mantelzorg verlenen of ontvangen (art. 12 lid 3 onder a)". */
+const statutoryName = (s: StatutoryCategory, lang: Lang): string => `${s.label[lang]} (${citeArticle(s.basis, lang)})`;
 
 function labelOf(r: RegulationInForce['regulation'], id: string, lang: Lang): string {
   const t = [...r.categories, ...r.requirements, ...r.refusalGrounds].find((x) => x.id === id);

@@ -1,7 +1,7 @@
 // Sentences an applicant reads: a condition's explanation template filled with the case value and the
 // value compared to, or a generic sentence when the fact is missing. Dutch by default, English on request.
 import type { z } from 'zod';
-import type { Explain, Leaf } from '../rulebase/schema.ts';
+import type { Explain, Leaf, Parameter } from '../rulebase/schema.ts';
 import type { Lang, TruthValue } from './decision.ts';
 
 type Value = unknown;
@@ -101,6 +101,22 @@ export function leafSentence({ leaf, result, factValue, compareValue, unit, lang
   return fill(result === 'true' ? template.met : template.notMet, fact, value, unit ?? '');
 }
 
+/**
+ * The sentence for a parameter the regulation has no value for on `date`: "De inkomensgrens voor 2027
+ * (…) is nog niet in de regeling opgenomen." A parameter with yearly values names the year, else the date.
+ */
+export function gapSentence(name: string, label: string, p: Parameter | undefined, date: string, lang: Lang): string {
+  const yearly = !!p?.values?.every((v) => v.from.endsWith('-01-01') && (v.until === undefined || v.until.endsWith('-12-31')));
+  const when = yearly ? String(date).slice(0, 4) : String(date);
+  const income = name.startsWith('inkomensgrens') || /inkomensgrens|income limit/i.test(label);
+  if (lang === 'nl') {
+    return income ? `De inkomensgrens voor ${when} (${label}) is nog niet in de regeling opgenomen.`
+      : `De waarde van ${label} voor ${when} is nog niet in de regeling opgenomen.`;
+  }
+  return income ? `The income limit for ${when} (${label}) has not yet been included in the regulation.`
+    : `The value of ${label} for ${when} has not yet been included in the regulation.`;
+}
+
 /** Fixed phrases of the decision. */
 export const phrases = {
   nl: {
@@ -109,11 +125,18 @@ export const phrases = {
     noCategory: 'U komt niet in aanmerking voor urgentie: u voldoet aan geen van de urgentiecategorieën.',
     noGround: 'U komt niet in aanmerking voor urgentie: er is geen urgentiegrond opgegeven.',
     undetermined: (facts: string) => `Nog niet te bepalen: er ontbreken gegevens (${facts}).`,
+    undeterminedGaps: (date: string, parameters: string) => `Nog niet te bepalen: de regeling bevat voor ${date} nog geen waarde voor ${parameters}.`,
+    undeterminedBoth: (facts: string, date: string, parameters: string) =>
+      `Nog niet te bepalen: er ontbreken gegevens (${facts}), en de regeling bevat voor ${date} nog geen waarde voor ${parameters}.`,
+    simulation: (title: string) => `Simulatie van een concept, geen besluit: ${title} is niet vastgesteld.`,
+    provisional: (categories: string) => `Voorlopig: de voorwaarden en weigeringsgronden voor de wettelijke urgentiecategorie ${categories} worden nog bij ministeriële regeling vastgesteld; de criteria van de gemeente daarvoor kunnen nog veranderen.`,
+    bindingShield: 'Bij woonruimte waarvoor voorrang geldt voor woningzoekenden met binding, mag uw huisvestingsvergunning niet worden geweigerd omdat andere woningzoekenden met voorrang de woning willen.',
+    allocationNote: 'Bij een woningaanbod past de corporatie haar eigen toewijzingsregels toe (passend toewijzen, Woningwet art. 46 en 48); de urgentie wordt daarop niet geweigerd waar de Huisvestingswet dat verbiedt.',
     tieBreak: (chosen: string, others: string) => `U voldoet aan meer dan één categorie; ${chosen} gaat voor volgens de rangorde (vóór ${others}).`,
     notClaimed: 'Niet aangevraagd op deze grond.',
     unmetRequirements: (reqs: string) => `U voldoet aan de voorwaarden van deze categorie, maar niet aan de algemene voorwaarde(n): ${reqs}.`,
     requirementsUnmet: (reqs: string) => `U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): ${reqs}.`,
-    bindingExempt: 'De bindingseis geldt niet voor deze categorie: de wet verbiedt die.',
+    exempt: (requirement: string, article: string) => `De eis '${requirement}' geldt niet voor deze categorie (${article}).`,
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (versie van ${validFrom}) is van kracht op ${date}; deze combinatie van regels geldt van ${from} ${until ? `tot en met ${until}` : 'zonder einddatum'}.`,
     missing: (label: string, forWhat: string) => `Nodig om te bepalen: ${label} (voor ${forWhat}).`,
@@ -125,11 +148,18 @@ export const phrases = {
     noCategory: 'You do not qualify for urgency: you meet none of the urgency categories.',
     noGround: 'You do not qualify for urgency: no urgency ground was given.',
     undetermined: (facts: string) => `Cannot be decided yet: facts are missing (${facts}).`,
+    undeterminedGaps: (date: string, parameters: string) => `Cannot be decided yet: the regulation has no value yet for ${date} for ${parameters}.`,
+    undeterminedBoth: (facts: string, date: string, parameters: string) =>
+      `Cannot be decided yet: facts are missing (${facts}), and the regulation has no value yet for ${date} for ${parameters}.`,
+    simulation: (title: string) => `Simulation of a concept, not a decision: ${title} has not been adopted.`,
+    provisional: (categories: string) => `Provisional: the conditions and refusal grounds for the statutory urgency category ${categories} are still to be set by ministerial regulation; the municipality's criteria for it may still change.`,
+    bindingShield: 'For dwellings where applicants with binding have priority, your housing permit may not be refused because other applicants with priority want the dwelling.',
+    allocationNote: 'When a dwelling is offered, the housing corporation applies its own allocation rules (passend toewijzen, Woningwet art. 46 and 48); urgency is not refused on them where the Huisvestingswet forbids it.',
     tieBreak: (chosen: string, others: string) => `You meet more than one category; ${chosen} comes first in the ranking (before ${others}).`,
     notClaimed: 'Not applied for on this ground.',
     unmetRequirements: (reqs: string) => `You meet the conditions of this category, but not the general requirement(s): ${reqs}.`,
     requirementsUnmet: (reqs: string) => `You do not qualify for urgency: you do not meet the general requirement(s): ${reqs}.`,
-    bindingExempt: 'The binding requirement does not apply to this category: the law forbids it.',
+    exempt: (requirement: string, article: string) => `The requirement '${requirement}' does not apply to this category (${article}).`,
     selection: (title: string, validFrom: string, date: string, from: string, until?: string) =>
       `${title} (version of ${validFrom}) is in force on ${date}; this combination of rules applies from ${from} ${until ? `through ${until}` : 'with no end date'}.`,
     missing: (label: string, forWhat: string) => `Needed to decide: ${label} (for ${forWhat}).`,

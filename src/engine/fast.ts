@@ -16,6 +16,7 @@ import { engineOperator, operators } from './operators.ts';
 import { decider, kernelOf, NOT_URGENT, outcomeOf, UNDETERMINED, URGENT, verdict, type Kernel, type Outcome, type Tests, type Verdict } from './kernel.ts';
 import { missingFacts, missingKey, type MissingFactOf } from './missing.ts';
 import { F, not, T, U, type Tri } from './truth.ts';
+import { applicationDateOf, deriveFacts, needsDerivation } from './derive.ts';
 
 
 /** Parameter values on one date, indexed by the slots the closures were compiled with. */
@@ -128,8 +129,6 @@ interface CompiledCategory {
   index: number;
   claimed: ((c: unknown) => unknown) | undefined;
   own: Test;
-  /** The law forbids a binding requirement for it: only non-binding requirements apply. */
-  exempt: boolean;
 }
 
 export interface FastRegulation {
@@ -147,7 +146,7 @@ export interface FastRegulation {
   verdict(c: Case, date: string): Verdict & { missingFacts: MissingFactOf<Leaf>[] };
   /** The compiled tests, for explaining examples (see scenario/report/why.ts). */
   tests: {
-    requirements: { id: string; binding: boolean; condition: Condition; test: Test }[];
+    requirements: { id: string; condition: Condition; test: Test }[];
     refusalGrounds: { id: string; condition: Condition; test: Test }[];
     categories: (CompiledCategory & { condition: Condition; ground?: string })[];
   };
@@ -173,13 +172,12 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
   });
 
   const nodes = new WeakMap<Condition, Test>();
-  const requirements = r.requirements.map((t) => ({ id: t.id, binding: !!t.binding, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
+  const requirements = r.requirements.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
   const refusalGrounds = r.refusalGrounds.map((t) => ({ id: t.id, condition: t.conditions, test: compileCondition(t.conditions, slot, nodes) }));
   const categoryList = r.categories.map((cat, index) => ({
     id: cat.id, index, condition: cat.conditions, ...(cat.ground !== undefined && { ground: cat.ground }),
     claimed: cat.ground ? getter(cat.ground) : undefined,
     own: compileCondition(cat.conditions, slot, nodes),
-    exempt: regulation.categoryFacts.get(cat.id)!.bindingExempt,
   }));
   const kernel = kernelOf(regulation);
   const tests: Tests<unknown, ParamVector> = {
@@ -208,17 +206,23 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
     return (last = v);
   };
 
-  const code: (c: Case, p: ParamVector) => number = decider(kernel, tests);
+  // Facts derived from dates (derive.ts), read by parameter slot; most cases have none to derive.
+  const paramOf = (p: ParamVector) => (name: string) => (slots.has(name) ? p[slots.get(name)!] : undefined);
+  const derived = (c: Case, p: ParamVector): Case => (needsDerivation(c) ? deriveFacts(c, paramOf(p)) : c);
+  const decideCode = decider(kernel, tests);
+  const code = (c: Case, p: ParamVector): number => decideCode(derived(c, p), p);
 
   const decide = (c: Case, date: string): FastDecision => {
-    const p = paramsOn(c.applicationDate ?? date);
-    const state = code(c, p);
+    const p = paramsOn(applicationDateOf(c, date));
+    c = derived(c, p);
+    const state = decideCode(c, p);
     const applying = refusalGrounds.filter((q) => q.test(c, p) === T).map((q) => q.id);
     return { outcome: outcomeOf(state), ...(state >= URGENT && { category: categoryList[state - URGENT]!.id }), refusalGrounds: applying };
   };
 
-  const fullVerdict = (c: Case, date: string) => {
-    const p = paramsOn(c.applicationDate ?? date);
+  const fullVerdict = (given: Case, date: string) => {
+    const p = paramsOn(applicationDateOf(given, date));
+    const c = derived(given, p);
     const v = verdict(kernel, tests, c, p);
     const roots = { requirement: requirements, refusalGround: refusalGrounds, category: categoryList.map((x) => ({ condition: x.condition })) };
     const unknownLeaves = (node: Condition): { leaf: Leaf; key: string }[] => {

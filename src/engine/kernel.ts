@@ -27,27 +27,23 @@ export interface Tests<C, P> {
 
 /** The regulation as the kernel reads it, made once per regulation. */
 export interface Kernel {
-  requirements: readonly { id: string; binding: boolean }[];
+  requirements: readonly { id: string }[];
   refusalGrounds: readonly { id: string }[];
-  /** In ranking order. */
+  /** In ranking order; each names the requirements that apply to it. */
   ranked: readonly CategoryFacts[];
-  /** Indices of the requirements that are not binding (those that apply to an exempt category). */
-  nonBinding: readonly number[];
 }
 
 export function kernelOf(regulation: RegulationInForce): Kernel {
   const r = regulation.regulation;
   return {
-    requirements: r.requirements.map((t) => ({ id: t.id, binding: !!t.binding })),
+    requirements: r.requirements.map((t) => ({ id: t.id })),
     refusalGrounds: r.refusalGrounds.map((t) => ({ id: t.id })),
     ranked: [...regulation.categoryFacts.values()],
-    nonBinding: r.requirements.flatMap((t, i) => (t.binding ? [] : [i])),
   };
 }
 
-/** Whether a requirement applies to a category: the law exempts some categories from binding ones. */
-export const applies = (requirement: { binding: boolean }, category: CategoryFacts): boolean =>
-  !(requirement.binding && category.bindingExempt);
+/** Whether requirement `i` applies to a category (the law exempts some categories from some subjects). */
+export const applies = (i: number, category: CategoryFacts): boolean => category.requirements.includes(i);
 
 /** Codes of `decider()`: not urgent, undetermined, or urgent in the category at index `code − URGENT`. */
 export const NOT_URGENT = 0;
@@ -63,13 +59,16 @@ export const URGENT = 2;
  */
 export function decider<C, P>(k: Kernel, t: Tests<C, P>): (c: C, p: P) => number {
   const { refusalGrounds, requirements } = t;
-  const nonBinding = k.nonBinding.map((i) => requirements[i]!);
-  const hasBinding = nonBinding.length < requirements.length;
+  // Categories that share the same applicable requirements share one evaluation of them per case.
+  const keys = k.ranked.map((f) => f.requirements.join(','));
+  const distinct = [...new Set(keys)];
+  const groups = distinct.map((key) => (key === '' ? [] : key.split(',').map((i) => requirements[Number(i)]!)));
+  const groupOf = keys.map((key) => distinct.indexOf(key));
+  const results = new Int8Array(groups.length);
   // The categories in ranking order, flat, so that the loop below reads no object per category.
   const index = k.ranked.map((f) => f.index);
   const grounds = index.map((i) => t.grounds[i]);
   const own = index.map((i) => t.categories[i]!);
-  const bindingExempt = k.ranked.map((f) => f.bindingExempt);
   return (c, p) => {
     let refusal: Tri = F;
     for (let i = 0; i < refusalGrounds.length; i++) {
@@ -77,14 +76,14 @@ export function decider<C, P>(k: Kernel, t: Tests<C, P>): (c: C, p: P) => number
       if (x === T) return NOT_URGENT;
       if (x > refusal) refusal = x;
     }
-    const general = all(requirements, c, p);
-    // Without its binding requirements the result can only rise: compute it only where it may differ.
-    const exempt = general === T || !hasBinding ? general : all(nonBinding, c, p);
+    results.fill(-1);
     let open = false;
     for (let j = 0; j < own.length; j++) {
       const ground = grounds[j];
       if (ground !== undefined && ground(c) === undefined) continue;
-      const g = bindingExempt[j] ? exempt : general;
+      const gi = groupOf[j]!;
+      let g = results[gi]! as Tri | -1;
+      if (g === -1) g = results[gi] = all(groups[gi]!, c, p);
       if (g === F) continue;
       const mine = own[j]!(c, p);
       const result = mine < g ? mine : g;
@@ -156,7 +155,7 @@ export function verdict<C, P>(k: Kernel, t: Tests<C, P>, c: C, p: P): Verdict {
     const mine = own[facts.index];
     if (mine === undefined) return { facts, claimed: false };
     let result = mine;
-    k.requirements.forEach((q, i) => { if (applies(q, facts) && requirementResults[i]! < result) result = requirementResults[i]!; });
+    for (const i of facts.requirements) if (requirementResults[i]! < result) result = requirementResults[i]!;
     return { facts, claimed: true, own: mine, result };
   });
   const refusal = refusalGrounds.reduce<Tri>((a, x) => (x > a ? x : a), F);
@@ -173,7 +172,7 @@ export function verdict<C, P>(k: Kernel, t: Tests<C, P>, c: C, p: P): Verdict {
     for (const x of better) {
       if (x.own === F) continue;
       open.push({ kind: 'category', index: x.facts.index, id: x.facts.category.id });
-      k.requirements.forEach((q, i) => { if (applies(q, x.facts)) open.push({ kind: 'requirement', index: i, id: q.id }); });
+      for (const i of x.facts.requirements) open.push({ kind: 'requirement', index: i, id: k.requirements[i]!.id });
     }
     if (refusal === U && (matched.length > 0 || unknown.length > 0)) {
       k.refusalGrounds.forEach((q, i) => open.push({ kind: 'refusalGround', index: i, id: q.id }));

@@ -7,6 +7,10 @@ import { caseFields } from '../case/schema.ts';
 import { RuleFile, type Condition } from './schema.ts';
 import { childEntries, isLeaf } from './condition-tree.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';
+import { addDays, addMonths } from './dates.ts';
+
+/** The last day of a term of four years from `from` (Hvw art. 4). */
+export const lastDayOfTerm = (from: string): string => addDays(addMonths(from, 48), -1);
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
 const validateRuleFile = ajv.compile(toJsonSchema(RuleFile, 'rulefile.schema.json'));
@@ -133,6 +137,15 @@ function checkFile({ file, content, locate }: ParsedFile): Problem[] {
   if (!file.endsWith('/' + expected)) add(['validFrom'], `bestandsnaam moet ${expected} zijn (de datum van validFrom)`);
   if (!file.startsWith(content.layer + '/')) add(['layer'], `bestand staat niet in de map rules/${content.layer}/`);
   if (content.validUntil && content.validUntil < content.validFrom) add(['validUntil'], 'validUntil ligt voor validFrom');
+  // Hvw art. 4: a verordening runs for at most four years.
+  if (content.layer === 'gemeente') {
+    const last = lastDayOfTerm(content.validFrom);
+    if (content.status === 'adopted' && !content.validUntil) {
+      add(['validUntil'], `een vastgestelde verordening loopt ten hoogste vier jaar (Huisvestingswet 2014 art. 4): geef validUntil, uiterlijk ${last}`);
+    } else if (content.validUntil && content.validUntil > last) {
+      add(['validUntil'], `${content.validUntil} ligt meer dan vier jaar na ${content.validFrom}; een verordening loopt ten hoogste vier jaar (Huisvestingswet 2014 art. 4), dus uiterlijk tot en met ${last}`);
+    }
+  }
 
   const kinds = (['statute', 'regulation', 'changes'] as const).filter((k) => content[k] !== undefined);
   if (content.layer === 'wet') {

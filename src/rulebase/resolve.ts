@@ -76,9 +76,56 @@ export function resolveChain(chain: ParsedFile[]): { resolved?: Resolved; proble
       applyChange(regulation, change, layer.content, fail, (key) => mark(key, layer.file));
     });
   }
+  const statute = fillStatute(law.content.statute, law.content);
+  const regional = applyStatute(regulation, statute, law.content);
   for (const message of checkReferences(regulation)) problems.push({ file: chain.at(-1)!.file, message });
-  const statute = law.content.statute;
-  return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation) }, problems };
+  return { resolved: { statute, regulation, provenance, categoryFacts: categoriesInForce(statute, regulation, regional) }, problems };
+}
+
+/** Every basis of the statute cites the law file's title (and URL) unless it names its own. */
+function fillStatute(st: Statute, file: RuleFile): Statute {
+  const fill = <T extends { basis: BasisT }>(x: T): T => ({ ...x, basis: withDefaults(x.basis, file) });
+  return {
+    ...st,
+    ...(st.transition && { transition: fill(st.transition) }),
+    categories: st.categories.map(fill),
+    exemptions: st.exemptions.map(fill),
+    bindingShield: st.bindingShield.map(fill),
+    ...(st.provisional && { provisional: fill(st.provisional) }),
+  };
+}
+
+/** The parameter by which a regulation reads art. 14 lid 6 otherwise (docs/legal-readings.md). */
+export const REGIONAL_BINDING_READING = 'binding.regioVoorWettelijkeCategorieen';
+
+/** The id of the node that holds the law's own conditions inside a category that implements it. */
+const lawNode = (statutory: string) => `wet:${statutory}`;
+
+/**
+ * What the law itself adds to every regulation under it, after all layers (and again after a variant's
+ * changes): the law's own conditions of each statutory category, so that no layer can widen one, and,
+ * where the regulation asks binding, the regional binding that replaces it for the statutory categories
+ * (art. 14 lid 6). Idempotent. Returns whether the regional reading applies.
+ */
+export function applyStatute(r: Regulation, statute: Statute, lawFile: Pick<RuleFile, 'title' | 'source'>): boolean {
+  const byId = new Map(statute.categories.map((s) => [s.id, s]));
+  const file = lawFile as RuleFile;
+  r.categories = r.categories.map((c) => {
+    const law = c.statutory ? byId.get(c.statutory) : undefined;
+    if (!law?.conditions) return c;
+    const id = lawNode(law.id);
+    if (c.conditions.id === id || childrenOf(c.conditions).some((x) => x.id === id)) return c;
+    const conditions = { ...fillConditionBasis(law.conditions, withDefaults(law.basis, file), file), id };
+    return { ...c, conditions: { all: [conditions, c.conditions], basis: c.basis } };
+  });
+  const regional = r.parameters[REGIONAL_BINDING_READING]?.value !== false;
+  const asksBinding = r.requirements.some((q) => q.subject === 'binding');
+  const added = statute.regionalBinding?.requirement.id;
+  r.requirements = r.requirements.filter((q) => !(q.statutoryOnly && q.id === added));
+  if (regional && asksBinding && statute.regionalBinding) {
+    r.requirements.push({ ...fillTest(statute.regionalBinding.requirement, file), statutoryOnly: true });
+  }
+  return regional;
 }
 
 const nodeKind = { requirements: 'requirement', refusalGrounds: 'refusalGround', categories: 'category' } as const;

@@ -9,7 +9,8 @@ import { resolveChain, type Resolved } from './resolve.ts';
 import { groupFileSets, versionOn, type FileSet, type Version } from './versions.ts';
 import { checkConformance } from './conformance.ts';
 import { digest } from './digest.ts';
-import type { Layer } from './schema.ts';
+import type { Layer, Statute } from './schema.ts';
+import { citeBasis } from './cite.ts';
 
 export const Registry = z.strictObject({
   regions: z.array(z.strictObject({ id: z.string(), name: z.string() })),
@@ -50,12 +51,38 @@ export class UnknownMunicipalityError extends Error {
   }
 }
 
+/**
+ * Nothing to apply on a date. `no-scheme`: the municipality has no adopted urgentieregeling then (under a
+ * law that makes one mandatory, `transition` is the article that gives the council time); `not-encoded`:
+ * an adopted version exists before the date, but none is encoded for it. `concept` is the draft on that
+ * date that can be simulated on request.
+ */
 export class NotInForceError extends Error {
-  constructor(readonly where: string, readonly date: string, readonly previous?: RegulationInForce, readonly next?: RegulationInForce) {
-    super(`Op ${date} is in ${where} geen urgentieregeling van kracht`
-      + (previous ? `; de vorige versie gold tot en met ${previous.until}` : '')
-      + (next ? `; de eerste volgende versie geldt vanaf ${next.from} (${next.status})` : ''));
+  constructor(
+    readonly where: string,
+    readonly date: string,
+    readonly previous?: RegulationInForce,
+    readonly next?: RegulationInForce,
+    readonly reason: 'no-scheme' | 'not-encoded' = previous ? 'not-encoded' : 'no-scheme',
+    readonly concept?: RegulationInForce,
+    readonly transition?: Statute['transition'],
+  ) {
+    super(notInForceSentence(where, date, reason, previous, next, concept, transition));
   }
+}
+
+function notInForceSentence(where: string, date: string, reason: NotInForceError['reason'], previous?: RegulationInForce,
+  next?: RegulationInForce, concept?: RegulationInForce, transition?: Statute['transition']): string {
+  const parts = [reason === 'not-encoded'
+    ? `Voor ${date} is in ${where} geen verordening in de regelbase opgenomen`
+    : `Op ${date} is in ${where} geen urgentieregeling van kracht: de gemeenteraad heeft er geen vastgesteld`];
+  if (reason === 'no-scheme' && transition) {
+    parts.push(`${citeBasis(transition.basis, 'nl')} geeft de raad daarvoor de tijd tot ${transition.deadline ?? 'een bij koninklijk besluit te bepalen tijdstip (nog niet bepaald)'}`);
+  }
+  if (previous) parts.push(`de vorige versie gold tot en met ${previous.until}`);
+  if (next) parts.push(`de eerste volgende versie geldt vanaf ${next.from} (${next.status})`);
+  if (concept) parts.push(`het concept '${concept.chain.at(-1)!.title}' kan worden gesimuleerd (--concept, ?concept=true)`);
+  return parts.join('; ');
 }
 
 export class RuleBase {
@@ -90,16 +117,46 @@ export class RuleBase {
     return periods ?? [];
   }
 
-  /** The regulation in force on `date`; never falls back to another period. */
-  regulationOn(codeOrSet: string, date: string): RegulationInForce {
+  /**
+   * The regulation in force on `date`: the municipality's adopted version. With `concept`, its concept on
+   * that date instead where there is one (a simulation, never a decision). A model or regional set is a
+   * concept by nature and is returned as such. Never falls back to another period.
+   */
+  regulationOn(codeOrSet: string, date: string, options: { concept?: boolean } = {}): RegulationInForce {
     const periods = this.periodsOf(codeOrSet);
-    const found = periods.find((p) => within(date, p.from, p.until));
-    if (found) return found;
+    const on = (status: 'adopted' | 'concept') => periods.find((p) => p.status === status && within(date, p.from, p.until));
+    const adopted = on('adopted');
+    const concept = on('concept');
+    if (options.concept && concept) return concept;
+    if (adopted) return adopted;
+    if (concept && concept.chain.at(-1)!.layer !== 'gemeente') return concept;
     const m = this.municipalities.find((x) => x.code === codeOrSet);
-    throw new NotInForceError(m ? `${m.name} (${m.code})` : codeOrSet, date,
-      periods.filter((p) => p.until && p.until < date).at(-1), periods.find((p) => p.from > date));
+    const track = periods.filter((p) => p.status === 'adopted');
+    const previous = track.filter((p) => p.until && p.until < date).at(-1);
+    const law = this.fileSets.get(LAW_SET) && versionOn(this.fileSets.get(LAW_SET)!, date)?.file.content;
+    const transition = law?.statute?.schemeMandatory && law.statute.transition
+      ? { ...law.statute.transition, basis: { regulation: law.title, ...law.statute.transition.basis } } : undefined;
+    throw new NotInForceError(m ? `${m.name} (${m.code})` : codeOrSet, date, previous,
+      track.find((p) => p.from > date) ?? periods.find((p) => p.from > date), previous ? 'not-encoded' : 'no-scheme', concept, transition);
+  }
+
+  /** What a comparison reads (diff, scenarios): the adopted version on `date`, else the concept. */
+  regulationOrConceptOn(codeOrSet: string, date: string): RegulationInForce {
+    try {
+      return this.regulationOn(codeOrSet, date);
+    } catch (e) {
+      if (e instanceof NotInForceError && e.concept) return e.concept;
+      throw e;
+    }
   }
 }
+
+/** Adopted before the law version it now stands under (Hvw art. 51 lid 10 gives it time to conform). */
+export const inTransition = (r: Pick<RegulationInForce, 'status' | 'chain'>): boolean =>
+  r.status === 'adopted' && r.chain.at(-1)!.validFrom < r.chain[0]!.validFrom;
+
+/** The file set of the law. */
+export const LAW_SET = 'wet/huisvestingswet';
 
 export interface SourceFile {
   /** Path relative to the rules directory. */
@@ -162,60 +219,65 @@ function resolvePeriods(own: FileSet, m: Municipality | undefined, sets: Map<str
   }
   const starts = [...cuts].sort();
   const out: RegulationInForce[] = [];
-  starts.forEach((from, i) => {
-    if (!versionOn(own, from)) return;
-    const next = starts[i + 1];
-    const until = next ? addDays(next, -1) : undefined;
-    const chain = chainOn(own, from, sets, problems);
-    if (!chain) return;
-    const prev = out.at(-1);
-    if (prev && prev.until && addDays(prev.until, 1) === from && prev.chain.every((l, j) => l.file === chain[j]?.file.file) && prev.chain.length === chain.length) {
-      prev.until = until;
-      return;
-    }
-    const { resolved, problems: resolveProblems } = resolveChain(chain.map((v) => v.file));
-    problems.push(...resolveProblems);
-    if (!resolved) return;
-    const mine = chain.at(-1)!.file;
-    for (const v of checkConformance(resolved.statute, resolved.regulation, `${m?.code ?? own.id} ${mine.content.validFrom}`)) {
-      problems.push({ file: mine.file, message: v.message.nl });
-    }
-    const links = chain.map(link);
-    out.push({
-      ...resolved,
-      set: own.id,
-      municipality: m,
-      from,
-      until,
-      chain: links,
-      status: mine.content.status,
-      digest: digest({ chain: links.map((l) => l.file), statute: resolved.statute, regulation: resolved.regulation }),
+  for (const status of ['adopted', 'concept'] as const) {
+    let prev: RegulationInForce | undefined;
+    starts.forEach((from, i) => {
+      const mine = versionOn(own, from, status);
+      if (!mine) return;
+      const next = starts[i + 1];
+      const until = next ? addDays(next, -1) : undefined;
+      const chain = chainOn(mine, from, sets, problems);
+      if (!chain) return;
+      if (prev && prev.until && addDays(prev.until, 1) === from && prev.chain.every((l, j) => l.file === chain[j]?.file.file) && prev.chain.length === chain.length) {
+        prev.until = until;
+        return;
+      }
+      const { resolved, problems: resolveProblems } = resolveChain(chain.map((v) => v.file));
+      problems.push(...resolveProblems);
+      if (!resolved) return;
+      const file = mine.file;
+      // A verordening adopted before the law version in force keeps applying as adopted until the council
+      // brings it in line (Hvw art. 51 lid 10): its gaps are findings of the conformance report, not errors.
+      for (const v of checkConformance(resolved.statute, resolved.regulation, `${m?.code ?? own.id} ${file.content.validFrom}`)) {
+        if (inTransition({ status, chain: chain.map(link) }) && v.kind === 'mandatory-category-missing') continue;
+        problems.push({ file: file.file, message: v.message.nl });
+      }
+      const links = chain.map(link);
+      prev = {
+        ...resolved,
+        set: own.id,
+        municipality: m,
+        from,
+        until,
+        chain: links,
+        status,
+        digest: digest({ chain: links.map((l) => l.file), statute: resolved.statute, regulation: resolved.regulation }),
+      };
+      out.push(prev);
     });
-  });
-  return out;
+  }
+  return out.sort((a, b) => a.from.localeCompare(b.from) || a.status.localeCompare(b.status));
 }
 
-/** The chain in force on `date`, law first; undefined (with a problem) when a parent has no version then. */
-function chainOn(own: FileSet, date: string, sets: Map<string, FileSet>, problems: Problem[]): Version[] | undefined {
+/** The chain in force on `date` from the municipality's own version up, law first; undefined (with a problem) when a parent has no version then. */
+function chainOn(own: Version, date: string, sets: Map<string, FileSet>, problems: Problem[]): Version[] | undefined {
   const chain: Version[] = [];
-  let set: FileSet | undefined = own;
-  while (set) {
+  for (let v: Version | undefined = own; v;) {
     if (chain.length > 8) {
-      problems.push({ file: own.versions[0]!.file.file, path: '$.extends', message: 'extends vormt een kring' });
-      return undefined;
-    }
-    const v = versionOn(set, date);
-    if (!v) {
-      const child = chain[0]!;
-      problems.push({ file: child.file.file, path: '$.extends', message: `${set.id} heeft op ${date} geen versie van kracht (gat in de keten)` });
+      problems.push({ file: own.file.file, path: '$.extends', message: 'extends vormt een kring' });
       return undefined;
     }
     chain.unshift(v);
     const parent = v.file.content.extends;
     if (parent === undefined) break;
-    set = sets.get(parent);
+    const set = sets.get(parent);
     if (!set) {
       problems.push({ file: v.file.file, path: '$.extends', message: `'${parent}' bestaat niet (verwacht een map onder rules/, bijv. model/vng)` });
+      return undefined;
+    }
+    v = versionOn(set, date);
+    if (!v) {
+      problems.push({ file: chain[0]!.file.file, path: '$.extends', message: `${set.id} heeft op ${date} geen versie van kracht (gat in de keten)` });
       return undefined;
     }
   }

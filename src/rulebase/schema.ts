@@ -46,13 +46,20 @@ const annotations = {
   basis: Basis.optional().describe('Legal basis; inherited from the enclosing node when absent'),
 };
 
+/**
+ * What a requirement (or one of its leaves) asks about, where the law limits what may be asked of the
+ * statutory categories: binding (Hvw art. 14 lid 6), income (art. 15 lid 5), housing history (art. 15 lid 3).
+ */
+export const Subject = z.enum(['binding', 'income', 'housing-history']);
+export type Subject = z.infer<typeof Subject>;
+
 export const Leaf = z.strictObject({
   ...annotations,
   fact: z.string().min(1).describe('Dotted path of a case field, e.g. grounds.mantelzorg.hoursPerWeek'),
   operator: Operator,
   value: z.union([Scalar, z.array(Scalar), ParamRef]),
   explain: Explain.optional(),
-  binding: z.boolean().optional().describe('true: a binding requirement (lokale binding, Hvw art. 14)'),
+  subject: Subject.optional().describe('What this condition asks about, where the law limits it'),
 });
 export type Leaf = z.infer<typeof Leaf>;
 
@@ -97,7 +104,8 @@ const testFields = {
 };
 export const Requirement = z.strictObject({
   ...testFields,
-  binding: z.boolean().optional().describe('A binding requirement: not applied where the law forbids one'),
+  subject: Subject.optional().describe('binding, income or housing-history: not applied where the law forbids it'),
+  statutoryOnly: z.boolean().optional().describe('Applies only to categories that implement a statutory category'),
 });
 export const RefusalGround = z.strictObject(testFields);
 export const Category = z.strictObject({
@@ -141,12 +149,41 @@ export const Regulation = z.strictObject({
 });
 export type Regulation = z.infer<typeof Regulation>;
 
+/** A category the law makes mandatory, with the law's own minimum conditions (lower layers may add, not widen). */
+export const StatutoryCategory = z.strictObject({
+  id: Id,
+  letter: z.string().regex(/^[a-z]$/).optional().describe('Its letter in the article, e.g. d for art. 12 lid 3 onder d'),
+  label: Text,
+  basis: Basis,
+  text: z.string().min(1).optional().describe('The statutory text of the category, verbatim'),
+  conditions: Condition.optional()
+    .describe('What the law itself requires; AND-ed into every category that implements it'),
+});
+export type StatutoryCategory = z.infer<typeof StatutoryCategory>;
+
+const CategoryIds = z.array(Id).min(1);
+
 /** What the law demands of every urgentieregeling in force under it. */
 export const Statute = z.strictObject({
   schemeMandatory: z.boolean().describe('true: every municipality must have an urgentieregeling'),
-  categories: z.array(z.strictObject({ id: Id, label: Text, basis: Basis })).describe('Mandatory categories'),
-  bindingExempt: z.array(z.strictObject({ category: Id, basis: Basis }))
-    .describe('Statutory categories on which no binding requirement may be imposed'),
+  transition: z.strictObject({
+    basis: Basis,
+    deadline: IsoDate.optional().describe('The date by which a council must comply; absent = not yet set'),
+    note: z.string().optional(),
+  }).optional().describe('Until when a council may be without a (conforming) scheme, e.g. Hvw art. 51 lid 10'),
+  categories: z.array(StatutoryCategory).describe('Mandatory categories'),
+  exemptions: z.array(z.strictObject({
+    subject: Subject,
+    categories: CategoryIds.optional().describe('Statutory categories exempted; absent = every statutory category'),
+    basis: Basis,
+  })).describe('What may not be asked of which statutory categories (requirements with that subject do not apply)'),
+  regionalBinding: z.strictObject({
+    requirement: Requirement.describe('Replaces a binding requirement for the statutory categories'),
+  }).optional().describe('Binding may be asked of statutory categories only to the woningmarktregio (Hvw art. 14 lid 6)'),
+  bindingShield: z.array(z.strictObject({ category: Id, basis: Basis }))
+    .describe('Statutory categories against which binding priority may not be used (Hvw art. 16)'),
+  provisional: z.strictObject({ basis: Basis, note: Text }).optional()
+    .describe('Conditions and refusal grounds for the statutory categories are still to be set by ministeriële regeling'),
   articles: z.array(Article),
 });
 export type Statute = z.infer<typeof Statute>;

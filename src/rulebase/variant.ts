@@ -3,7 +3,8 @@
 // resolve and the law in force is respected.
 import type { RegulationInForce } from './rulebase.ts';
 import type { Change, RuleFile } from './schema.ts';
-import { applyChange, checkReferences } from './resolve.ts';
+import { applyChange, applyStatute, checkReferences } from './resolve.ts';
+import { inTransition } from './rulebase.ts';
 import { checkConformance } from './conformance.ts';
 import { jsonPath, type PathSegment } from './problems.ts';
 import { digest } from './digest.ts';
@@ -26,8 +27,12 @@ export function applyVariant(base: RegulationInForce, changes: Change[], title: 
     const fail = (message: string, ...path: PathSegment[]) => problems.push({ path: jsonPath([i, ...path]), message });
     applyChange(regulation, change, file, fail, (key) => { provenance[key] = origin; });
   });
+  const regional = applyStatute(regulation, base.statute, { title: base.chain[0]!.title });
   for (const message of checkReferences(regulation)) problems.push({ path: '$', message });
-  for (const v of checkConformance(base.statute, regulation, title)) problems.push({ path: '$', message: v.message.nl });
+  for (const v of checkConformance(base.statute, regulation, title)) {
+    if (inTransition(base) && v.kind === 'mandatory-category-missing') continue; // as the rule base allows it (art. 51 lid 10)
+    problems.push({ path: '$', message: v.message.nl });
+  }
   if (problems.length) return { problems };
   const chain = [...base.chain, {
     layer: base.chain.at(-1)!.layer, set: 'variant', file: origin, title, validFrom: base.from,
@@ -36,7 +41,7 @@ export function applyVariant(base: RegulationInForce, changes: Change[], title: 
   return {
     problems,
     regulation: {
-      ...base, regulation, provenance, chain, status: 'concept', categoryFacts: categoriesInForce(base.statute, regulation),
+      ...base, regulation, provenance, chain, status: 'concept', categoryFacts: categoriesInForce(base.statute, regulation, regional),
       digest: digest({ chain: chain.map((l) => l.file), statute: base.statute, regulation }),
     },
   };

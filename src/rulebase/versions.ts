@@ -1,11 +1,14 @@
-// File sets and their versions: one file per version, named by its valid-from date. A version without
-// validUntil lasts until the next one starts; versions may neither overlap nor leave a gap.
+// File sets and their versions: one file per version, named by its valid-from date. Adopted versions and
+// concepts are two tracks of one set: a concept may run beside the adopted text it would replace. Within
+// a track a version without validUntil lasts until the next one starts; versions may not overlap, and a
+// gap between them is a period for which no version is encoded.
 import { addDays, within } from './dates.ts';
 import { at, type ParsedFile } from './parse.ts';
 import type { Problem } from './problems.ts';
 
 export interface Version {
   file: ParsedFile;
+  status: 'adopted' | 'concept';
   validFrom: string;
   /** Last day in force: the explicit validUntil, else the day before the next version; absent = open-ended. */
   validUntil?: string;
@@ -27,20 +30,19 @@ export function groupFileSets(files: ParsedFile[]): { sets: Map<string, FileSet>
   const problems: Problem[] = [];
   for (const [id, members] of byFolder) {
     members.sort((a, b) => a.content.validFrom.localeCompare(b.content.validFrom));
-    const versions = members.map((file, i): Version => {
-      const next = members[i + 1];
-      return { file, validFrom: file.content.validFrom, validUntil: file.content.validUntil ?? (next && addDays(next.content.validFrom, -1)) };
-    });
-    for (let i = 1; i < versions.length; i++) {
-      const prev = versions[i - 1]!;
-      const cur = versions[i]!;
-      const { file, locate } = prev.file;
-      if (prev.validUntil! >= cur.validFrom) {
-        problems.push(at(file, locate, ['validUntil'], `overlapt met de versie vanaf ${cur.validFrom}: versies van ${id} mogen elkaar niet overlappen`));
-      } else if (addDays(prev.validUntil!, 1) !== cur.validFrom) {
-        problems.push(at(file, locate, ['validUntil'], `gat tussen ${prev.validUntil} en ${cur.validFrom}: op ${addDays(prev.validUntil!, 1)} is geen versie van ${id} van kracht`));
-      }
+    const versions: Version[] = [];
+    for (const status of ['adopted', 'concept'] as const) {
+      const track = members.filter((f) => f.content.status === status);
+      track.forEach((file, i) => {
+        const next = track[i + 1];
+        versions.push({ file, status, validFrom: file.content.validFrom, validUntil: file.content.validUntil ?? (next && addDays(next.content.validFrom, -1)) });
+        const until = file.content.validUntil;
+        if (next && until && until >= next.content.validFrom) {
+          problems.push(at(file.file, file.locate, ['validUntil'], `overlapt met de versie vanaf ${next.content.validFrom}: versies van ${id} mogen elkaar niet overlappen`));
+        }
+      });
     }
+    versions.sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.status.localeCompare(b.status));
     const seenStart = new Set<string>();
     for (const v of versions) {
       if (seenStart.has(v.validFrom)) problems.push(at(v.file.file, v.file.locate, ['validFrom'], `twee versies van ${id} beginnen op ${v.validFrom}`));
@@ -51,5 +53,8 @@ export function groupFileSets(files: ParsedFile[]): { sets: Map<string, FileSet>
   return { sets, problems };
 }
 
-export const versionOn = (set: FileSet, date: string): Version | undefined =>
-  set.versions.find((v) => within(date, v.validFrom, v.validUntil));
+/** The version of a track on `date`; without a status, the adopted one, else a concept (a model or region). */
+export function versionOn(set: FileSet, date: string, status?: 'adopted' | 'concept'): Version | undefined {
+  const on = set.versions.filter((v) => within(date, v.validFrom, v.validUntil));
+  return status ? on.find((v) => v.status === status) : on.find((v) => v.status === 'adopted') ?? on[0];
+}

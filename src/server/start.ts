@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Evaluator } from '../engine/evaluator.ts';
 import { loadRuleBase } from '../rulebase/load.ts';
+import { horizonWarnings } from '../rulebase/horizon.ts';
+import { today } from '../rulebase/dates.ts';
 import { generateOpenApi } from '../api/openapi-document.ts';
 import { RateLimiter } from '../api/rate-limit.ts';
 import { KeyVerifier } from '../http/auth.ts';
@@ -35,12 +37,17 @@ export async function startServer(o: ServerOptions): Promise<Running> {
   disablePretenuring();
   const ruleBase = o.ruleBase ?? loadRuleBase();
   const evaluator = new Evaluator(ruleBase, o.engine);
+  const logger = o.logger ?? createLogger();
+  // Values or verordeningen that run out soon: one line each, about the rule base only (no case facts).
+  for (const w of horizonWarnings(ruleBase, today())) {
+    logger.warn({ horizon: w.kind, set: w.set, parameter: w.kind === 'parameter' ? w.name : undefined, lastDay: w.lastDay }, w.message.nl);
+  }
   const app = createApp({
     ruleBase,
     evaluator,
     verifier: new KeyVerifier(o.keys),
     limiter: o.limiter ?? new RateLimiter({ rate: o.rate, burst: o.burst }),
-    logger: o.logger ?? createLogger(),
+    logger,
     openapi: await generateOpenApi(ruleBase, evaluator),
   });
   const server = expressServer(app);

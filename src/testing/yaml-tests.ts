@@ -10,6 +10,7 @@ import type { Decision } from '../engine/decision.ts';
 export const RuleTest = z.strictObject({
   name: z.string().min(1),
   date: IsoDate.optional().describe('Date whose regulation applies; default the case\'s applicationDate'),
+  concept: z.boolean().optional().describe('Simulate the concept on the date; default: the status of the rule file beside the test file'),
   case: Case,
   expect: z.union([
     z.strictObject({
@@ -18,6 +19,7 @@ export const RuleTest = z.strictObject({
       priority: z.strictObject({ rank: z.int().optional(), validUntil: IsoDate.optional(), maxRooms: z.int().optional() }).optional(),
       refusalGrounds: z.array(z.string()).optional().describe('Exact set of refusal grounds that apply'),
       missingFacts: z.array(z.string()).optional().describe('Exact set of missing fact paths'),
+      regulationGaps: z.array(z.string()).optional().describe('Exact set of parameters without a value on the date'),
     }),
     z.strictObject({ error: z.literal('not-in-force') }),
   ]),
@@ -54,18 +56,20 @@ export function compare(expect: RuleTest['expect'], d: Decision): string[] {
   if (expect.refusalGrounds && !sameSet(expect.refusalGrounds, refusals)) f.push(`weigeringsgronden: verwacht [${expect.refusalGrounds}], kreeg [${refusals}]`);
   const missing = d.missingFacts.map((m) => m.fact);
   if (expect.missingFacts && !sameSet(expect.missingFacts, missing)) f.push(`ontbrekende gegevens: verwacht [${expect.missingFacts}], kreeg [${missing}]`);
+  const gaps = d.regulationGaps.map((g) => g.parameter);
+  if (expect.regulationGaps && !sameSet(expect.regulationGaps, gaps)) f.push(`nog niet in de regeling: verwacht [${expect.regulationGaps}], kreeg [${gaps}]`);
   return f;
 }
 
 /** Runs one test file (its text) against the file set of its folder, e.g. `gemeente/GM0014-groningen`. */
-export async function runTestFile(file: string, text: string, set: string, evaluator: Evaluator): Promise<FileOutcome> {
+export async function runTestFile(file: string, text: string, set: string, evaluator: Evaluator, defaults: { concept?: boolean } = {}): Promise<FileOutcome> {
   const parsed = RuleTestFile.safeParse(parseYaml(text));
   if (!parsed.success) return { file, tests: [], error: z.prettifyError(parsed.error) };
   const tests: TestOutcome[] = [];
   for (const t of parsed.data) {
     let failures: string[];
     try {
-      failures = compare(t.expect, await evaluator.evaluate(t.case, set, { date: t.date }));
+      failures = compare(t.expect, await evaluator.evaluate(t.case, set, { date: t.date, concept: t.concept ?? defaults.concept }));
     } catch (e) {
       if (!(e instanceof NotInForceError)) throw e;
       failures = 'error' in t.expect ? [] : [`geen regeling van kracht: ${e.message}`];

@@ -67,7 +67,8 @@ export function regulationList(rb: RuleBase, date: string): RegulationList {
       code: m.code,
       name: m.name,
       region: regions.get(m.region) ?? { id: m.region, name: m.region },
-      versions: periods.map((p) => ({ ...versionSummary(p), inForce: within(date, p.from, p.until) })),
+      // Only an adopted version is in force; a concept beside it is listed, never in force.
+      versions: periods.map((p) => ({ ...versionSummary(p), inForce: p.status === 'adopted' && within(date, p.from, p.until) })),
     })),
   };
 }

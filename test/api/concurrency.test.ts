@@ -11,7 +11,7 @@ import { auth, evaluator, makeApp } from './helpers.ts';
 import { checkContract } from './contract.ts';
 
 /** 200 different cases: every example varied in hours, distance, age, income and refusal facts. */
-function variants(n: number): { municipality: string; case: Case }[] {
+function variants(n: number): { municipality: string; concept: boolean; case: Case }[] {
   return Array.from({ length: n }, (_, i) => {
     const e = exampleCases[i % exampleCases.length]!;
     const c: Case = structuredClone(e.case);
@@ -20,7 +20,7 @@ function variants(n: number): { municipality: string; case: Case }[] {
     if (c.grounds?.mantelzorg) c.grounds.mantelzorg = { ...c.grounds.mantelzorg, hoursPerWeek: i % 14, distanceKm: (i * 3) % 11 };
     if (i % 7 === 0) c.conduct = { ...c.conduct, nuisance: true };
     if (i % 11 === 0) delete c.applicant.lawfulResidence;
-    return { municipality: e.municipality, case: c };
+    return { municipality: e.municipality, concept: !!e.concept, case: c };
   });
 }
 
@@ -32,12 +32,12 @@ describe('concurrent evaluations', () => {
   it('200 in flight give the same decisions as one at a time', { timeout: 120_000 }, async () => {
     const cases = variants(200);
     const alone: Decision[] = [];
-    for (const v of cases) alone.push(await evaluator.evaluate(v.case, v.municipality));
+    for (const v of cases) alone.push(await evaluator.evaluate(v.case, v.municipality, { concept: v.concept }));
     expect(new Set(alone.map((d) => `${d.outcome}/${d.category?.id}`)).size).toBeGreaterThan(5);
 
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const responses = await Promise.all(cases.map((v) => {
-      const path = `/v1/regulations/${v.municipality}/evaluations`;
+      const path = `/v1/regulations/${v.municipality}/evaluations${v.concept ? '?concept=true' : ''}`;
       return request(base).post(path).set(auth).send(v.case).then((res) => {
         checkContract('post', path, res);
         return res;

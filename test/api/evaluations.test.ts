@@ -3,16 +3,17 @@ import { exampleCases } from '../../src/api/example-cases.ts';
 import { auth, client, evaluator, makeApp } from './helpers.ts';
 
 const api = client(makeApp().app);
-const url = (m: string) => `/v1/regulations/${m}/evaluations`;
+const url = (m: string, concept?: boolean) => `/v1/regulations/${m}/evaluations${concept ? '?concept=true' : ''}`;
 const mantelzorg = exampleCases.find((e) => e.name === 'mantelzorg-groningen')!;
 
 describe('POST /v1/regulations/{municipalityCode}/evaluations', () => {
   it.each(exampleCases.map((e) => [e.name, e] as const))('%s: the decision the engine gives', async (_name, e) => {
-    const res = await api.post(url(e.municipality), e.case);
+    const res = await api.post(url(e.municipality, e.concept), e.case);
     expect(res.status).toBe(200);
     expect(res.body.outcome).toBe(e.expect.outcome);
     if (e.expect.category) expect(res.body.category.id).toBe(e.expect.category);
-    expect(res.body).toEqual(await evaluator.evaluate(e.case, e.municipality));
+    expect(res.body.simulation).toBe(!!e.concept);
+    expect(res.body).toEqual(await evaluator.evaluate(e.case, e.municipality, { concept: e.concept }));
     expect(JSON.parse(res.text)).toEqual(res.body);
   });
 
@@ -26,20 +27,31 @@ describe('POST /v1/regulations/{municipalityCode}/evaluations', () => {
   it('an undetermined decision lists the missing facts', async () => {
     const e = exampleCases.find((x) => x.name === 'onbepaald')!;
     const res = await api.post(url(e.municipality), e.case);
-    expect(res.body.missingFacts.map((m: { fact: string }) => m.fact)).toContain('grounds.mantelzorg.hoursPerWeek');
+    expect(res.body.missingFacts.map((m: { fact: string }) => m.fact)).toContain('grounds.mantelzorg.assessedBySocialTeam');
+  });
+
+  it('a municipality without an adopted scheme answers 422 citing Hvw art. 51 lid 10 and naming the concept; ?concept=true simulates it', async () => {
+    const c = { ...mantelzorg.case, applicationDate: '2026-09-01' };
+    const none = await api.post(url('GM0047'), c);
+    expect([none.status, none.type, none.body.type]).toEqual([422, 'application/problem+json', 'https://voorrang.nl/problemen/geen-regeling-van-kracht']);
+    expect(none.body.detail).toContain('Huisvestingswet 2014 art. 51 lid 10');
+    expect(none.body.concept).toEqual({ title: 'Urgentieregeling Veendam (concept)', validFrom: '2026-07-01' });
+    const simulated = await api.post(url('GM0047', true), c);
+    expect([simulated.status, simulated.body.simulation]).toEqual([200, true]);
+    expect(simulated.body.summary).toMatch(/^Simulatie van een concept, geen besluit: Urgentieregeling Veendam \(concept\) is niet vastgesteld\./);
   });
 });
 
 describe('?reasoning=', () => {
-  it('none: the same decision without its reasoning, a tenth of the size', async () => {
+  it('none: the same decision without its reasoning, a sixth of the size or less', async () => {
     const full = await api.post(url('GM0014'), mantelzorg.case);
     const lean = await api.post(`${url('GM0014')}?reasoning=none`, mantelzorg.case);
     expect(lean.status).toBe(200);
     expect(lean.body).not.toHaveProperty('reasoning');
     const { reasoning: _r, ...rest } = full.body;
     expect(lean.body).toEqual(rest);
-    expect(lean.body.category.citation).toBe('art. 2.6 lid 1'); // still tied to the article that decides it
-    expect(lean.text.length * 8).toBeLessThan(full.text.length);
+    expect(lean.body.category.citation).toBe('art. U5 lid 1'); // still tied to the article that decides it
+    expect(lean.text.length * 6).toBeLessThan(full.text.length);
   });
 
   it('full is the default', async () => {

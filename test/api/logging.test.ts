@@ -7,15 +7,19 @@ import { factsLogged } from './log-facts.ts';
 
 const sensitive: Case = {
   applicationDate: '2026-09-01',
-  applicant: { age: 73, lawfulResidence: true },
-  household: { adults: 1, minorChildren: 3 },
+  applicant: { age: 73, dateOfBirth: '1953-04-17', lawfulResidence: true },
+  household: { adults: 1, minorChildren: 3, partnerAge: 71 },
   income: { annualHousehold: 23456.78, netMonthly: 1234.56 },
-  residence: { municipality: 'GM0014', yearsRegistered: 7.25, housing: 'shelter', yearsIndependent: 11.5 },
+  residence: { municipality: 'GM0014', yearsRegistered: 7.25, housing: 'shelter', yearsIndependent: 11.5, boundToRegion: true },
   registration: { points: 77 },
-  grounds: { violence: { kind: 'mensenhandel', confirmed: true, inShelter: true }, medical: { independentAdvice: 'urgent', causedByDwelling: true } },
+  grounds: {
+    opvang: { granted: true, reason: 'mensenhandel', leaving: true, leavingDate: '2026-08-28' },
+    violence: { kind: 'mensenhandel', confirmed: true },
+    medical: { serious: true, chronic: true, independentAdvice: 'urgent', causedByDwelling: true },
+  },
   conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false },
 };
-const facts = ['23456.78', '1234.56', '7.25', '11.5', 'mensenhandel', 'shelter', 'violence', 'medical', 'grounds', 'independentAdvice'];
+const facts = ['23456.78', '1234.56', '7.25', '11.5', '1953-04-17', '2026-08-28', 'mensenhandel', 'shelter', 'violence', 'opvang', 'medical', 'chronic', 'grounds', 'independentAdvice', 'boundToRegion', 'partnerAge'];
 
 describe('request logs', () => {
   it('carry request id, route, status, duration, client, municipality, outcome and digest', async () => {

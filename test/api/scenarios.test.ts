@@ -10,7 +10,8 @@ const { app, logs } = makeApp();
 const api = client(app);
 const url = '/v1/scenarios';
 const problemType = (slug: string) => `https://voorrang.nl/problemen/${slug}`;
-const scenario = { name: '10 uur', date: '2026-08-03', variant: { changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
+// The concepts are simulated: nine municipalities have no scheme in force, and Groningen's 2025 verordening no hours limit.
+const scenario = { name: '10 uur', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
 const generated = (size: number) => ({ scenario, population: { generate: { size, seed: 1 } } });
 const operation = openapiFile.paths['/scenarios'].post;
 
@@ -67,7 +68,7 @@ describe('POST /v1/scenarios', () => {
   });
 
   it('422 for a variant that breaks the law, with the conformance message', async () => {
-    const res = await api.post(url, { scenario: { ...scenario, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
+    const res = await api.post(url, { scenario: { ...scenario, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
     expect([res.status, res.body.type]).toEqual([422, problemType('scenario-geweigerd')]);
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
   });

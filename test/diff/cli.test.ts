@@ -15,8 +15,10 @@ afterEach(() => vi.restoreAllMocks());
 
 // Each run loads the rule base from disk, as the command does.
 describe('voorrang diff', { timeout: 30_000 }, () => {
-  it('Markdown against the model by default', async () => {
-    const { code, out } = await run('GM0014', '--date', '2026-08-01');
+  it('Markdown against the model by default; --concept compares the concept instead of the adopted verordening', async () => {
+    const adopted = await run('GM0014', '--date', '2026-08-01');
+    expect(adopted.out).toContain('Huisvestingsverordening 2025 Gemeente Groningen');
+    const { code, out } = await run('GM0014', '--date', '2026-08-01', '--concept');
     expect(code).toBe(0);
     expect(out).toMatch(/^# Verschillen in de urgentieregeling: Groningen ten opzichte van het model\n/);
     expect(out).toContain('### Toegevoegd: Acute noodsituatie (art. 2.10a lid 1) — *ruimer*');
@@ -31,13 +33,13 @@ describe('voorrang diff', { timeout: 30_000 }, () => {
   });
 
   it('a standalone HTML page: inline CSS, no external assets, redline as del/ins', async () => {
-    const { code, out } = await run('GM0014', '--against', '2019-08-01', '--date', '2026-08-01', '--format', 'html');
+    const { code, out } = await run('GM0014', '--against', '2019-08-01', '--date', '2026-08-01', '--format', 'html', '--concept');
     expect(code).toBe(0);
     expect(out).toMatch(/^<!doctype html>/);
     expect(out).toContain('<style>');
     expect(out).not.toMatch(/<link|<script|src=|href=/);
-    expect(out).toContain('<del>drie</del>');
-    expect(out).toContain('<ins>twaalf</ins>');
+    expect(out).toContain('<del>huurschuld</del>');
+    expect(out).toContain('<ins>rechtmatig in Nederland verblijft</ins>');
   });
 
   it('exit 1 when a side has no regulation on the date, 2 on bad usage', async () => {

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { Evaluator } from '../../src/engine/evaluator.ts';
 import type { Case } from '../../src/case/schema.ts';
+import type { ConditionTrace } from '../../src/engine/decision.ts';
 import { domesticViolence, eligible, mantelzorg } from './cases.ts';
 
 const evaluator = new Evaluator(loadRuleBase());
-const evaluate = (c: Case, options: { date?: string; lang?: 'nl' | 'en' } = {}) => evaluator.evaluate(c, 'GM1966', options);
+// Het Hogeland has no adopted scheme (Hvw art. 51 lid 10): these tests of the engine simulate its concept, the model unchanged.
+const evaluate = (c: Case, options: { date?: string; lang?: 'nl' | 'en' } = {}) => evaluator.evaluate(c, 'GM1966', { concept: true, ...options });
 const outcome = async (c: Case) => (await evaluate(c)).outcome;
+/** The summary without the first sentence that says it is a simulation of a concept. */
+const plain = (summary: string) => summary.replace(/^(Simulatie van een concept|Simulation of a concept)[^.]*\. /, '');
+/** The leaf that reads `fact` in a trace. */
+const leafOf = (t: ConditionTrace, fact: string): ConditionTrace | undefined =>
+  t.fact === fact ? t : (t.children ?? []).map((x) => leafOf(x, fact)).find(Boolean);
 
 describe('thresholds at their boundary', () => {
   it('mantelzorg: 7.9 hours a week is not enough, 8 is', async () => {
@@ -49,24 +56,23 @@ describe('thresholds at their boundary', () => {
   });
 });
 
-describe('binding (registration in the municipality)', () => {
-  it('is required for mantelzorg: 1 year is not enough, 2 are', async () => {
-    const years = (y: number) => ({ ...mantelzorg(), residence: { ...eligible.residence, yearsRegistered: y } });
-    expect(await outcome(years(1))).toBe('not-urgent');
-    expect(await outcome(years(2))).toBe('urgent');
+describe('binding: to the woningmarktregio for a statutory category (Hvw art. 14 lid 6, 2026-07-01)', () => {
+  it('asks mantelzorg (letter a) for regional binding, not for years registered in the municipality', async () => {
+    const c = (yearsRegistered: number, boundToRegion: boolean) => ({ ...mantelzorg(), residence: { ...eligible.residence, yearsRegistered, boundToRegion } });
+    expect(await outcome(c(0, true))).toBe('urgent');
+    expect(await outcome(c(5, false))).toBe('not-urgent');
   });
 
-  it('is not applied to victims of domestic violence, where the law forbids it, and the reasoning says so', async () => {
-    const d = await evaluate(domesticViolence);
-    expect(d.outcome).toBe('urgent');
-    expect(d.category?.id).toBe('huiselijk-geweld');
+  it('does not apply municipal binding or income to letter d, and the reasoning names the articles', async () => {
+    const d = await evaluate({ ...domesticViolence, income: { annualHousehold: 60000 } });
+    expect([d.outcome, d.category?.id]).toEqual(['urgent', 'huiselijk-geweld']);
     expect(d.reasoning.requirements.find((t) => t.id === 'binding')!.result).toBe('false');
-    expect(d.reasoning.categories.find((t) => t.id === 'huiselijk-geweld')!.note).toBe('De bindingseis geldt niet voor deze categorie: de wet verbiedt die.');
+    expect(d.reasoning.categories.find((t) => t.id === 'huiselijk-geweld')!.note).toBe("De eis 'Inkomen binnen de DAEB-grens' geldt niet voor deze categorie (Huisvestingswet 2014 art. 15 lid 5). De eis 'Binding met de gemeente' geldt niet voor deze categorie (Huisvestingswet 2014 art. 14 lid 6).");
   });
 
   it('names the general requirement that fails when the category itself is met', async () => {
-    const d = await evaluate({ ...mantelzorg(), residence: { ...eligible.residence, yearsRegistered: 1 } });
-    expect(d.summary).toBe('U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): binding met de gemeente.');
+    const d = await evaluate({ ...mantelzorg(), residence: { ...eligible.residence, boundToRegion: false } });
+    expect(plain(d.summary)).toBe('U komt niet in aanmerking voor urgentie: u voldoet niet aan de algemene voorwaarde(n): binding met de woningmarktregio.');
     expect(d.reasoning.categories.find((t) => t.id === 'mantelzorg')).toMatchObject({ result: 'false', ownResult: 'true' });
   });
 });
@@ -92,7 +98,7 @@ describe('three-valued outcomes', () => {
   it('a ground that is not in the case is not claimed: not-urgent, not undetermined', async () => {
     const d = await evaluate(eligible);
     expect(d.outcome).toBe('not-urgent');
-    expect(d.summary).toBe('U komt niet in aanmerking voor urgentie: er is geen urgentiegrond opgegeven.');
+    expect(plain(d.summary)).toBe('U komt niet in aanmerking voor urgentie: er is geen urgentiegrond opgegeven.');
     expect(d.reasoning.categories.every((t) => t.result === 'not-evaluated')).toBe(true);
   });
 
@@ -115,8 +121,9 @@ describe('three-valued outcomes', () => {
   it('an income limit not yet published for the application year is unknown, not a silent old value', async () => {
     const d = await evaluate({ ...mantelzorg(), applicationDate: '2027-02-01' });
     expect(d.outcome).toBe('undetermined');
-    // A single person: only the single-person limit could decide.
-    expect(d.missingFacts.map((m) => m.fact)).toEqual(['parameter:inkomensgrens.eenpersoons']);
+    // A single person: only the single-person limit could decide; it is the regulation's gap, not the applicant's.
+    expect(d.regulationGaps.map((g) => g.parameter)).toEqual(['inkomensgrens.eenpersoons']);
+    expect(d.missingFacts).toEqual([]);
   });
 
   it('the household is only asked for when the income lies between the two limits', async () => {
@@ -140,7 +147,7 @@ describe('the decision', () => {
 
   it('gives priority above the regular DAEB group for the validity period, and a search profile', async () => {
     const d = await evaluate({ ...mantelzorg(), applicationDate: '2026-08-31', household: { adults: 1, minorChildren: 2 } });
-    expect(d.priority).toEqual({
+    expect(d.priority).toMatchObject({
       rank: 5, aboveRegularDaeb: true, validFrom: '2026-08-31', validUntil: '2027-02-28', validityMonths: 6,
       searchProfile: { maxRooms: 4, label: 'maximaal 4 kamers' },
     });
@@ -148,15 +155,15 @@ describe('the decision', () => {
 
   it('explains each condition with the fact, the value compared to and the article', async () => {
     const d = await evaluate(mantelzorg({ hoursPerWeek: 6 }));
-    const hours = d.reasoning.categories.find((t) => t.id === 'mantelzorg')!.conditions.children![0]!;
+    const hours = leafOf(d.reasoning.categories.find((t) => t.id === 'mantelzorg')!.conditions, 'grounds.mantelzorg.hoursPerWeek')!;
     expect(hours).toMatchObject({ result: 'false', fact: 'grounds.mantelzorg.hoursPerWeek', factValue: 6, value: 8, parameter: 'mantelzorg.minimumUrenPerWeek', citation: 'art. 2.6 lid 1 onder a' });
     expect(hours.sentence).toBe('U verleent of ontvangt 6 uur mantelzorg per week; vereist is minimaal 8 uur (art. 2.6 lid 1 onder a)');
   });
 
   it('speaks English on request', async () => {
     const d = await evaluate(mantelzorg({ hoursPerWeek: 6 }), { lang: 'en' });
-    expect(d.summary).toBe('You do not qualify for urgency: you meet none of the urgency categories.');
-    expect(d.reasoning.categories.find((t) => t.id === 'mantelzorg')!.conditions.children![0]!.sentence)
+    expect(plain(d.summary)).toBe('You do not qualify for urgency: you meet none of the urgency categories.');
+    expect(leafOf(d.reasoning.categories.find((t) => t.id === 'mantelzorg')!.conditions, 'grounds.mantelzorg.hoursPerWeek')!.sentence)
       .toBe('You give or receive 6 hours of mantelzorg a week; at least 8 hours are required (art. 2.6(1)(a))');
   });
 

@@ -8,7 +8,7 @@ import { paramName } from '../../src/rulebase/parameters.ts';
 import type { Condition } from '../../src/rulebase/schema.ts';
 import { compile, EnginePool, resolvePath, type ParameterValues } from '../../src/engine/compile.ts';
 import { trace } from '../../src/engine/trace.ts';
-import type { Case } from '../../src/case/schema.ts';
+import { Institution, OpvangReason, OutflowFrom, type Case } from '../../src/case/schema.ts';
 
 /** A condition as json-rules-engine takes it whole, groups included, parameter values written in. */
 function nested(c: Condition, parameters: ParameterValues): NestedCondition {
@@ -29,21 +29,34 @@ function random(seed: number) {
   };
 }
 
+/**
+ * A case with every fact given, so that it claims every ground. The facts the engine derives (the age
+ * from dateOfBirth, leaving from leavingDate) are given directly: json-rules-engine here reads the case
+ * as it is.
+ */
 function completeCase(r: () => number): Case {
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const bool = () => r() < 0.5;
   return {
     applicationDate: '2026-09-01',
-    applicant: { age: pick([17, 18, 40, 66, 67, 80]), lawfulResidence: r() < 0.9 },
-    household: { adults: pick([1, 2]), minorChildren: pick([0, 1, 2, 3]) },
+    applicant: { age: pick([17, 18, 22, 23, 40, 66, 67, 80]), lawfulResidence: r() < 0.9 },
+    household: { adults: pick([1, 2]), minorChildren: pick([0, 1, 2, 3]), partnerAge: pick([40, 66, 67, 70]) },
     income: { annualHousehold: pick([20000, 29400, 29401, 39925, 51537, 51538, 56910, 60000]), netMonthly: pick([700, 750, 751, 2000]) },
-    residence: { municipality: 'GM0014', yearsRegistered: pick([0, 1, 2, 5]), housing: pick(['tenant', 'shelter', 'no-fixed-address', 'institution'] as const), yearsIndependent: pick([0, 1, 3]) },
+    residence: {
+      municipality: 'GM0014', yearsRegistered: pick([0, 1, 2, 5]), housing: pick(['tenant', 'shelter', 'no-fixed-address', 'institution'] as const),
+      yearsIndependent: pick([0, 1, 3]), boundToRegion: r() < 0.8,
+    },
     registration: { points: pick([0, 99, 100, 199, 200]) },
     grounds: {
       mantelzorg: { role: pick(['giver', 'receiver'] as const), hoursPerWeek: pick([7.9, 8, 10]), expectedDurationMonths: pick([3, 11, 12]), distanceKm: pick([5, 5.1]), assessedBySocialTeam: bool() },
-      medical: { independentAdvice: pick(['urgent', 'not-urgent'] as const), causedByDwelling: bool() },
-      outflow: { from: pick(['maatschappelijke-opvang', 'beschermd-wonen', 'ggz', 'jeugdhulp', 'detentie', 'uitstapprogramma'] as const), readyForIndependentLiving: bool(), guidanceArranged: bool() },
-      violence: { kind: pick(['huiselijk-geweld', 'mensenhandel'] as const), inShelter: bool(), confirmed: bool() },
+      medical: { serious: bool(), chronic: bool(), independentAdvice: pick(['urgent', 'not-urgent'] as const), causedByDwelling: bool() },
+      outflow: {
+        from: pick(OutflowFrom.options), institution: pick(Institution.options), leaving: bool(),
+        readyForIndependentLiving: bool(), guidanceArranged: bool(),
+      },
+      opvang: { granted: bool(), reason: pick(OpvangReason.options), leaving: bool() },
+      violence: { kind: pick(['huiselijk-geweld', 'mensenhandel'] as const), confirmed: bool() },
+      exitProgramme: { participates: r() < 0.2 },
       homelessFamily: { registeredHomeless: bool() },
       acuteEmergency: { confirmed: bool() },
     },
@@ -53,9 +66,10 @@ function completeCase(r: () => number): Case {
 
 describe('three-valued reading of the engine', () => {
   const ruleBase = loadRuleBase();
-  for (const date of ['2026-06-01', '2026-09-01']) {
-    it(`equals the engine's verdict on complete cases for every rule (Groningen, ${date})`, async () => {
-      const regulation = ruleBase.regulationOn('GM0014', date);
+  // Groningen's adopted 2025 verordening under the law before and after 2026-07-01, and its concept.
+  for (const [date, concept] of [['2026-06-01', false], ['2026-09-01', false], ['2026-09-01', true]] as const) {
+    it(`equals the engine's verdict on complete cases for every rule (Groningen, ${date}${concept ? ', concept' : ''})`, async () => {
+      const regulation = ruleBase.regulationOn('GM0014', date, { concept });
       const compiled = compile(regulation);
       const parameters = compiled.parametersOn(date);
       const whole = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });

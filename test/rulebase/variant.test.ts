@@ -6,7 +6,7 @@ import { mantelzorg } from '../engine/cases.ts';
 
 const ruleBase = loadRuleBase();
 const evaluator = new Evaluator(ruleBase);
-const base = ruleBase.regulationOn('GM1966', '2026-08-01');
+const base = ruleBase.regulationOn('GM1966', '2026-08-01', { concept: true });
 const basis = { article: '1' };
 
 describe('a variant over a resolved regulation', () => {
@@ -23,7 +23,7 @@ describe('a variant over a resolved regulation', () => {
   it('is refused with the same conformance message as a rule file when it breaks the law', () => {
     const { regulation, problems } = applyVariant(base, [{ op: 'removeCategory', category: 'medisch', basis }], 'zonder medisch');
     expect(regulation).toBeUndefined();
-    expect(problems).toEqual([{ path: '$', message: "zonder medisch laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 (Wvrv) art. 12 lid 3" }]);
+    expect(problems).toEqual([{ path: '$', message: "zonder medisch laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art. 12 lid 3 onder b" }]);
   });
 
   it('names the change that does not fit', () => {

@@ -21,7 +21,8 @@ mountScenarios(v1, ruleBase, new KeyVerifier(keyEntries), new RateLimiter({ rate
 app.use('/v1', v1);
 app.use(errorHandler(logger));
 
-const scenario = { name: '10 uur', date: '2026-08-03', variant: { changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
+// The concepts are simulated: nine municipalities have no scheme in force, and Groningen's 2025 verordening no hours limit.
+const scenario = { name: '10 uur', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] } };
 const post = (body: unknown, headers: Record<string, string> = auth) => request(app).post('/v1/scenarios').set(headers).send(body as object);
 
 describe('POST /v1/scenarios', () => {
@@ -51,10 +52,10 @@ describe('POST /v1/scenarios', () => {
   });
 
   it('422 for a variant that breaks the law, with the conformance message', async () => {
-    const res = await post({ scenario: { ...scenario, variant: { changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
+    const res = await post({ scenario: { ...scenario, variant: { regulation: 'concept', changes: [{ op: 'removeCategory', category: 'medisch', basis: { article: '2.7' } }] } }, population: { generate: { size: 10, seed: 1 } } });
     expect(res.status).toBe(422);
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
-    expect(res.body.invalidParams[0].reason).toContain("laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 (Wvrv) art. 12 lid 3");
+    expect(res.body.invalidParams[0].reason).toContain("laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art. 12 lid 3 onder b");
   });
 
   it('405 for other methods', async () => {

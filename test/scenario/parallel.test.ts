@@ -17,7 +17,8 @@ import { csvHeader, csvLine } from '../../src/scenario/population/csv.ts';
 const ruleBase = loadRuleBase();
 const scenario = Scenario.parse({
   name: 'parallel', date: '2026-08-01', examples: 2,
-  variant: { changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] },
+  baseline: { regulation: 'concept' },
+  variant: { regulation: 'concept', changes: [{ op: 'setParameter', parameter: 'mantelzorg.minimumUrenPerWeek', value: 10, basis: { article: '2.6' } }] },
 });
 const prepared = prepareScenario(scenario, { ruleBase });
 const newRun = () => new Tally(prepared);

@@ -39,7 +39,7 @@ const hours = [...Array.from({ length: 37 }, (_, i) => [8, 8.5, 9, 9.5, 9.99][i 
 const population = rowsOf(hours.map((h) => mantelzorg({ hoursPerWeek: h })));
 
 describe('a scenario with hand-computed transitions', () => {
-  const run = runOf({ name: '10 uur', date: '2026-08-03', variant: { changes: tenHours } }, population);
+  const run = runOf({ name: '10 uur', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: tenHours } }, population);
   const report = run.report('test');
   const total = report.scopes.find((s) => s.kind === 'total')!;
 
@@ -90,7 +90,7 @@ describe('a scenario with hand-computed transitions', () => {
   });
 
   it('speaks English when asked', () => {
-    const en = runOf({ name: '10 hours', date: '2026-08-03', language: 'en', variant: { changes: tenHours } }, population).report('test');
+    const en = runOf({ name: '10 hours', date: '2026-08-03', language: 'en', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: tenHours } }, population).report('test');
     expect(render(en, 'md')).toContain('Mantelzorg (informal care) not met: Hours of mantelzorg a week 8 ≥ 10 [mantelzorg.minimumUrenPerWeek] ✗');
   });
 });
@@ -103,7 +103,7 @@ describe('other variants', () => {
       ...Array(3).fill({ ...mantelzorg(), conduct: { ...solvable, rentArrears: true } }), // also on huurachterstand
       ...Array(4).fill(mantelzorg()),                                                     // urgent either way
     ];
-    const report = runOf({ name: 'x', date: '2026-08-03', variant: { changes: [{ op: 'removeRefusalGround', refusalGround: 'zelf-oplosbaar', basis }] } }, rowsOf(cases)).report('t');
+    const report = runOf({ name: 'x', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: [{ op: 'removeRefusalGround', refusalGround: 'zelf-oplosbaar', basis }] } }, rowsOf(cases)).report('t');
     expect(report.scopes[0]!.transitions).toEqual([
       { from: 'not-urgent', to: 'not-urgent', count: 3 },
       { from: 'not-urgent', to: 'urgent:mantelzorg', count: 5 },
@@ -112,12 +112,15 @@ describe('other variants', () => {
     expect(report.examples[0]!.cases[0]!.baseline.decisive).toEqual([expect.objectContaining({ kind: 'refusal-ground', id: 'zelf-oplosbaar', result: 'true' })]);
   });
 
-  it('compares two dates: before the Wvrv nine municipalities have no scheme', () => {
+  it('compares two dates: the nine without an adopted scheme have none on either side (Hvw art. 51 lid 10, 2026-07-01)', () => {
     const cases = ['GM0014', 'GM1966', 'GM0765'].map((m, i) => ({ line: i + 1, municipality: m, case: { ...mantelzorg(), applicationDate: undefined } as Case }));
     const report = runOf({ name: 'wvrv', date: '2026-07-01', baseline: { date: '2026-06-30' }, variant: {} }, cases).report('t');
-    expect(report.baseline.noScheme).toHaveLength(9);
-    expect(report.variant.noScheme).toEqual([]);
-    expect(report.scopes[0]!.transitions.find((t) => t.from === 'no-scheme')).toEqual({ from: 'no-scheme', to: 'urgent:mantelzorg', count: 2 });
+    expect([report.baseline.noScheme.length, report.variant.noScheme.length]).toEqual([9, 9]);
+    expect(report.scopes[0]!.transitions.find((t) => t.from === 'no-scheme')).toEqual({ from: 'no-scheme', to: 'no-scheme', count: 2 });
+    // Simulating the concepts shows what their councils could adopt.
+    const simulated = runOf({ name: 'wvrv', date: '2026-07-01', baseline: { date: '2026-06-30', regulation: 'concept' }, variant: { regulation: 'concept' } }, cases).report('t');
+    expect(simulated.variant.noScheme).toEqual([]);
+    expect(simulated.scopes[0]!.transitions.find((t) => t.from === 'no-scheme')).toEqual({ from: 'no-scheme', to: 'urgent:mantelzorg', count: 2 });
   });
 
   it('evaluates everyone under one named regulation', () => {
@@ -128,10 +131,10 @@ describe('other variants', () => {
 
   it('refuses a variant that breaks the law with the same conformance message as a rule file', () => {
     const changes = [{ op: 'removeCategory' as const, category: 'medisch', basis }];
-    const direct = applyVariant(ruleBase.regulationOn('GM1966', '2026-08-03'), changes, 'zonder medisch');
+    const direct = applyVariant(ruleBase.regulationOn('GM1966', '2026-08-03', { concept: true }), changes, 'zonder medisch');
     let error: unknown;
     try {
-      runOf({ name: 'x', date: '2026-08-03', variant: { title: 'zonder medisch', changes } }, []);
+      runOf({ name: 'x', date: '2026-08-03', variant: { regulation: 'concept', title: 'zonder medisch', changes } }, []);
     } catch (e) {
       error = e;
     }
@@ -156,10 +159,10 @@ describe('other variants', () => {
     category: medisch
     basis: { article: '2.7' }`));
     const ctx = { readFile: (p: string) => readFileSync(join(dir, p), 'utf8') };
-    const report = runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'hogeland-10.yaml' } }, population, ctx).report('t');
+    const report = runOf({ name: 'x', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', ruleFile: 'hogeland-10.yaml' } }, population, ctx).report('t');
     expect(report.scopes[0]!.urgent).toEqual({ baseline: 72, variant: 35 });
-    expect(() => runOf({ name: 'x', date: '2026-08-03', variant: { ruleFile: 'broken.yaml' } }, [], ctx))
-      .toThrow(/broken\.yaml: .*laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 \(Wvrv\) art\. 12 lid 3/);
+    expect(() => runOf({ name: 'x', date: '2026-08-03', variant: { regulation: 'concept', ruleFile: 'broken.yaml' } }, [], ctx))
+      .toThrow(/broken\.yaml: .*laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art\. 12 lid 3 onder b/);
   });
 
   it('names an unknown municipality in the population by line', () => {
@@ -170,7 +173,7 @@ describe('other variants', () => {
 
 describe('runScenario (the one front door)', () => {
   it('runs inline cases, a generator spec and a file, and names each as its source', async () => {
-    const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', variant: { changes: tenHours } });
+    const scenario = Scenario.parse({ name: 'x', date: '2026-08-03', baseline: { regulation: 'concept' }, variant: { regulation: 'concept', changes: tenHours } });
     const inline = await runScenario(scenario, { cases: population.map((r) => ({ municipality: r.municipality, case: r.case })) }, { ruleBase });
     expect([inline.scopes[0]!.urgent, inline.population.source]).toEqual([{ baseline: 72, variant: 35 }, '82 inline']);
     const generated = await runScenario(scenario, { generate: { size: 2000, seed: 1 } }, { ruleBase });

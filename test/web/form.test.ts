@@ -6,8 +6,7 @@ import { caseFields } from '../../src/case/schema.ts';
 import { loadRuleBase } from '../../src/rulebase/load.ts';
 import { caseForm, claimGroups } from '../../src/web/form.ts';
 import { fieldLabels, groupLabels, optionLabels } from '../../src/web/labels.ts';
-
-const ruleBase = loadRuleBase();
+import { intakePage } from '../../src/web/pages/intake.ts';
 
 describe('intake form', () => {
   it('has a label in Dutch and English for every case field and option, and none for anything else', () => {
@@ -21,11 +20,23 @@ describe('intake form', () => {
   });
 
   it('renders one labelled control per field; the grounds claimed by categories get a claim box', () => {
+    const ruleBase = loadRuleBase();
     const form = caseForm({ lang: 'nl', claims: claimGroups(ruleBase), municipalities: ruleBase.municipalities });
     const markup = form.top.text + form.groups.text;
     for (const path of caseFields.keys()) expect(markup, path).toContain(`data-path="${path}"`);
     for (const m of markup.matchAll(/<label for="([^"]+)"/g)) expect(markup, m[1]).toContain(`id="${m[1]}"`);
     expect([...claimGroups(ruleBase)].sort()).toEqual(expect.arrayContaining(['grounds.mantelzorg', 'grounds.medical']));
     expect(markup).toContain('data-claim-toggle="grounds.mantelzorg"');
+  });
+
+  it('has a concept switch, off by default, in both languages: a concept is evaluated only on request (Hvw art. 51 lid 10)', () => {
+    const ruleBase = loadRuleBase();
+    for (const [lang, label] of [['nl', 'Concept simuleren (geen vastgestelde regeling)'], ['en', 'Simulate a concept (not an adopted regulation)']] as const) {
+      const page = intakePage(ruleBase, lang, {}, '2026-09-01');
+      const box = /<input type="checkbox" id="concept-simulation"[^>]*>/.exec(page)?.[0];
+      expect(box, lang).toBeDefined();
+      expect(box).not.toContain('checked');
+      expect(page).toContain(`<label for="concept-simulation">${label}</label>`);
+    }
   });
 });

@@ -30,9 +30,13 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
   const yes = (page: Page, group: string, answer: 'Ja' | 'Nee') =>
     page.getByRole('group', { name: group, exact: true }).getByLabel(answer, { exact: true }).check();
 
-  /** The mantelzorg example (examples/mantelzorg.yaml) typed into the form. */
+  /**
+   * The mantelzorg example (examples/mantelzorg.yaml) typed into the form, simulated under Groningen's
+   * concept (the model's criteria): the concept switch is ticked, as a user must to see a concept.
+   */
   async function fillMantelzorg(page: Page) {
     await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0014');
+    await page.getByLabel('Concept simuleren (geen vastgestelde regeling)').check();
     await page.getByLabel('Aanvraagdatum').fill('2026-08-03');
     await page.getByLabel('Leeftijd (jaren)').fill('46');
     await yes(page, 'Verblijft rechtmatig in Nederland', 'Ja');
@@ -44,6 +48,8 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await page.getByLabel('Jaren ingeschreven in de gemeente').fill('9');
     await page.getByLabel('Huidige woonsituatie').selectOption('tenant');
     await page.getByLabel('Jaren zelfstandig wonend').fill('20');
+    // For a statutory category only binding to the woningmarktregio may be asked (Hvw art. 14 lid 6).
+    await yes(page, 'Economisch of maatschappelijk gebonden aan de woningmarktregio', 'Ja');
     await page.getByLabel('Punten in het woonruimteverdeelsysteem').fill('40');
     // The claim checkbox is reached and ticked from the keyboard.
     await page.getByLabel('Aanvraag op grond van mantelzorg').focus();
@@ -60,8 +66,11 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
 
   it('intake: a mantelzorg case is urgent, with its reasoning; without the hours it is undetermined and names that fact', async () => {
     const page = await s.open('/toetsen');
+    const posted: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posted.push(new URL(r.url()).search));
     await fillMantelzorg(page);
     await settled(page);
+    expect(posted.at(-1)).toBe('?concept=true');
     const verdict = page.locator('#outcome .verdict.urgent');
     expect(await verdict.textContent()).toContain('Urgent');
     expect(await verdict.textContent()).toContain('in de categorie Mantelzorg');
@@ -97,7 +106,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
       residence: { yearsRegistered: 5 },
       grounds: { mantelzorg: { expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true }, medical: {} },
       conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false },
-    }, 'GM1966');
+    }, 'GM1966', { concept: true });
     expect(decision.missingFacts.length).toBeGreaterThan(1);
     const page = await s.browser.newPage();
     await page.route('**/v1/regulations/*/evaluations', (route) => route.fulfill({ json: decision }));
@@ -109,6 +118,30 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
       expect(await items.nth(i).getByRole('link').textContent()).toBe(m.label);
       expect(await items.nth(i).getByRole('link').getAttribute('data-focus-field')).toBe(m.fact);
     }
+    await page.close();
+  });
+
+  it('intake: without the concept switch a municipality without an adopted scheme has none in force (Hvw art. 51 lid 10); with it, a simulation', async () => {
+    const page = await s.open('/toetsen?gemeente=GM0047&datum=2026-09-01');
+    const posted: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posted.push(new URL(r.url()).search));
+    const concept = page.getByLabel('Concept simuleren (geen vastgestelde regeling)');
+    expect(await concept.isChecked()).toBe(false); // off by default
+    await page.getByLabel('Leeftijd (jaren)').fill('40');
+    await settled(page);
+    expect(posted.at(-1)).toBe('');
+    expect(await page.locator('#outcome .verdict.problem').textContent()).toContain('Geen urgentieregeling van kracht');
+    expect(await page.locator('#decision-body').textContent()).toContain('Concept simuleren');
+    // Chromium logs each 422 answer (on load and after typing) as a console error: the only errors expected here.
+    const errors = s.errors.splice(0);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    await concept.check();
+    await settled(page);
+    expect(posted.at(-1)).toBe('?concept=true');
+    expect(await page.locator('#outcome .verdict.problem').count()).toBe(0);
+    expect(await page.locator('#decision').textContent()).toContain('Simulatie van een concept');
+    await accessible(page, 'intake-concept');
     await page.close();
   });
 
@@ -125,12 +158,14 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
   });
 
   it('regulation browser: layers, categories in words, parameters with sources, article texts', async () => {
+    // On 2026-09-01 Groningen's adopted Huisvestingsverordening 2025 is in force, under the Wvrv text of the law.
     const page = await s.open('/regeling?gemeente=GM0014&datum=2026-09-01');
-    expect(await page.getByRole('heading', { level: 2, name: /Urgentieregeling Groningen \(concept Wvrv\)/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: /Huisvestingsverordening 2025 Gemeente Groningen/ }).count()).toBe(1);
     const mantelzorg = page.getByRole('region', { name: 'Mantelzorg', exact: true });
-    expect(await mantelzorg.textContent()).toContain('Uren mantelzorg per week: minimaal 8 uur/week');
-    expect(await page.locator('#parameters').textContent()).toContain('Geldigheidsduur urgentieverklaring');
-    expect(await page.locator('#art-2\\.6').textContent()).toContain('Mantelzorg');
+    expect(await mantelzorg.textContent()).toContain('Verwachte duur van de mantelzorg');
+    expect(await page.locator('#parameters').textContent()).toContain('Geldigheidsduur woonurgentie');
+    expect(await page.locator('#art-U5').textContent()).toContain('Mantelzorg');
+    // The law's articles verbatim: art. 12 (lid 3 holds the categories a–j).
     expect(await page.locator('#wet-art-12').count()).toBe(1);
     await accessible(page, 'regeling');
     // Another date through the form: before 2026-07-01 Het Hogeland has no scheme.
@@ -183,7 +218,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 90_000 }, () =
     await accessible(page, 'scenarios');
 
     // A case of our own, uploaded as CSV in the scenario issue's format.
-    const row = { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5 }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } };
+    const row = { id: 'a', municipality: 'GM1966', case: { applicationDate: '2026-08-01', applicant: { age: 40, lawfulResidence: true }, household: { adults: 1, minorChildren: 0 }, income: { annualHousehold: 20000 }, residence: { municipality: 'GM1966', yearsRegistered: 5, boundToRegion: true }, grounds: { mantelzorg: { role: 'giver' as const, hoursPerWeek: 9, expectedDurationMonths: 24, distanceKm: 12, assessedBySocialTeam: true } }, conduct: { ownFault: false, canSolveWithinThreeMonths: false, rentArrears: false, nuisance: false } } };
     const { csvHeader, csvLine } = await import('../../src/scenario/population/csv.ts');
     const upload = (lines: string[]) => page.getByLabel('Bestand', { exact: true })
       .setInputFiles({ name: 'aanvragen.csv', mimeType: 'text/csv', buffer: Buffer.from([csvHeader().join(','), ...lines].join('\n') + '\n') });

@@ -23,7 +23,7 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       const query = parseWith(EvaluationQuery, req.query, lang, [], queryName);
       const parsed = parseWith(Case, req.body, lang);
       if (!query.ok || !parsed.ok) throw problems.invalidInput(invalidOf(query, parsed));
-      const decision = await evaluator.evaluate(parsed.value, req.params.municipalityCode!, { lang });
+      const decision = await evaluator.evaluate(parsed.value, req.params.municipalityCode!, { lang, concept: query.value.concept });
       Object.assign(res.locals.log, { outcome: decision.outcome, digest: decision.regulation.digest });
       sendJson(res, answer(decision, query.value.reasoning));
     })
@@ -37,7 +37,7 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       if (!query.ok || !envelope.ok) throw problems.invalidInput(invalidOf(query, envelope));
       const { cases } = envelope.value;
       await limiter.charge(res.locals.client, cases.length - 1);
-      const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang, query.value.reasoning);
+      const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang, query.value.reasoning, query.value.concept);
       const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
       Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });
       sendJson(res, body);

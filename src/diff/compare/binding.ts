@@ -8,12 +8,18 @@ import type { ValueChange } from '../model/report.ts';
 import { phrases, type Lang } from '../render/words.ts';
 
 const exemptBasis = (r: RegulationInForce, c: Category) =>
-  c.statutory ? r.statute.bindingExempt.find((e) => e.category === c.statutory)?.basis : undefined;
+  r.categoryFacts.get(c.id)?.exempt.find((e) => e.subject === 'binding')?.basis;
+
+/** Per statutory category, the article that exempts it from binding. */
+const bindingBans = (r: RegulationInForce) => r.statute.categories.flatMap((c) => {
+  const e = r.statute.exemptions.find((x) => x.subject === 'binding' && (!x.categories || x.categories.includes(c.id)));
+  return e ? [{ category: c.id, basis: e.basis }] : [];
+});
 
 /** Categories in both regulations on which a binding requirement now does, or no longer, apply. */
 export function diffBinding(base: RegulationInForce, subject: RegulationInForce, lang: Lang): Omit<ValueChange, 'witness' | 'noWitness'>[] {
-  const ra = base.regulation.requirements.find((r) => r.binding);
-  const rb = subject.regulation.requirements.find((r) => r.binding);
+  const ra = base.regulation.requirements.find((r) => r.subject === 'binding');
+  const rb = subject.regulation.requirements.find((r) => r.subject === 'binding');
   if (!ra || !rb) return []; // a binding requirement added or dropped is reported with the requirements
   return subject.regulation.categories.flatMap((c) => {
     const old = base.regulation.categories.find((x) => x.id === c.id);
@@ -21,8 +27,12 @@ export function diffBinding(base: RegulationInForce, subject: RegulationInForce,
     const was = !exemptBasis(base, old), is = !exemptBasis(subject, c);
     if (was === is) return [];
     const basis = exemptBasis(subject, c) ?? exemptBasis(base, old)!;
+    // Where the law replaces municipal binding by regional binding (art. 14 lid 6), say so.
+    const facts = subject.categoryFacts.get(c.id);
+    const regional = !is && facts && subject.regulation.requirements.find((q, i) => q.statutoryOnly && facts.requirements.includes(i));
     return [{
-      description: is ? phrases[lang].bindingNow(c.label[lang], rb.label[lang]) : phrases[lang].bindingNoLonger(c.label[lang]),
+      description: is ? phrases[lang].bindingNow(c.label[lang], rb.label[lang])
+        : regional ? phrases[lang].bindingRegional(c.label[lang], regional.label[lang]) : phrases[lang].bindingNoLonger(c.label[lang]),
       direction: is ? 'stricter' as const : 'looser' as const,
       citation: citeBasis(basis, lang),
     }];
@@ -40,8 +50,9 @@ export function diffLaw(base: RegulationInForce, subject: RegulationInForce, lan
   const added = b.categories.filter((c) => !a.categories.some((x) => x.id === c.id));
   const removed = a.categories.filter((c) => !b.categories.some((x) => x.id === c.id));
   const label = (id: string) => [...b.categories, ...a.categories].find((c) => c.id === id)?.label ?? { nl: id, en: id };
-  const exemptAdded = b.bindingExempt.filter((e) => !a.bindingExempt.some((x) => x.category === e.category)).map((e) => ({ label: label(e.category), basis: e.basis }));
-  const exemptRemoved = a.bindingExempt.filter((e) => !b.bindingExempt.some((x) => x.category === e.category)).map((e) => ({ label: label(e.category), basis: e.basis }));
+  const bansA = bindingBans(base), bansB = bindingBans(subject);
+  const exemptAdded = bansB.filter((e) => !bansA.some((x) => x.category === e.category)).map((e) => ({ label: label(e.category), basis: e.basis }));
+  const exemptRemoved = bansA.filter((e) => !bansB.some((x) => x.category === e.category)).map((e) => ({ label: label(e.category), basis: e.basis }));
   return {
     old: la.title,
     new: lb.title,

@@ -2,7 +2,7 @@
 // missing, a binding requirement where the law forbids one (rulebase/conformance.ts decides both). For the
 // council, not errors: a statutory category made stricter than in the baseline, and a general requirement
 // or refusal ground made stricter that also applies to the statutory categories. Each names its article.
-import type { RegulationInForce } from '../../rulebase/rulebase.ts';
+import { inTransition, type RegulationInForce } from '../../rulebase/rulebase.ts';
 import { checkConformance } from '../../rulebase/conformance.ts';
 import { citeBasis } from '../../rulebase/cite.ts';
 import type { RawTestChange } from './compare-tests.ts';
@@ -13,11 +13,11 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   const say = phrases[lang];
   const statute = subject.statute;
   const statutory = (id: string | undefined) => statute.categories.find((c) => c.id === id);
-  const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName).map((v) => {
-    const basis = v.kind === 'mandatory-category-missing'
-      ? statutory(v.category)?.basis
-      : statute.bindingExempt.find((e) => e.category === subject.regulation.categories.find((c) => c.id === v.category)?.statutory)?.basis;
-    return { level: 'error', kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };
+  const findings: Finding[] = checkConformance(statute, subject.regulation, subjectName, inTransition(subject)).map((v) => {
+    const basis = v.basis;
+    // Adopted before this law: a task with a deadline (art. 51 lid 10), not a text that breaks the law.
+    const level = inTransition(subject) && v.kind === 'mandatory-category-missing' ? 'attention' as const : 'error' as const;
+    return { level, kind: v.kind, category: v.category, message: v.message[lang], citation: basis ? citeBasis(basis, lang) : '' };
   });
 
   for (const t of changes.filter((x) => x.testKind === 'category' && x.kind === 'changed')) {
@@ -32,8 +32,7 @@ export function conformanceFindings(subject: RegulationInForce, subjectName: str
   }
 
   for (const t of changes.filter((x) => x.testKind !== 'category' && (x.direction === 'stricter' || x.conditions.some((c) => c.direction === 'stricter')))) {
-    const binding = !!t.subject && 'binding' in t.subject && t.subject.binding === true;
-    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !(binding && subject.categoryFacts.get(c.id)?.bindingExempt));
+    const applies = subject.regulation.categories.filter((c) => statutory(c.statutory) && !subject.categoryFacts.get(c.id)?.exempt.some((e) => e.requirement === t.id));
     if (!applies.length) continue;
     findings.push({
       level: 'attention', kind: 'stricter-general-requirement',

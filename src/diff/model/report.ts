@@ -137,7 +137,7 @@ export type ArticleChange = z.infer<typeof ArticleChange>;
 
 export const Finding = z.object({
   level: z.enum(['error', 'attention']).describe('error: against the law in force; attention: for the council, not an error'),
-  kind: z.enum(['mandatory-category-missing', 'binding-forbidden', 'stricter-statutory-category', 'stricter-general-requirement']),
+  kind: z.enum(['mandatory-category-missing', 'forbidden-subject', 'stricter-statutory-category', 'stricter-general-requirement']),
   category: z.string().optional(),
   message: z.string(),
   citation: z.string().describe('The article the finding rests on'),

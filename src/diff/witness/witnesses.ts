@@ -133,10 +133,10 @@ function skipping(f: Focus | undefined, categories: (Category | undefined)[]): S
 /** The same category in the regulation of side s. */
 const same = (ctx: WitnessContext, s: SideName, c: Category) => ctx[s].regulation.categories.find((x) => x.id === c.id);
 
-/** The general requirements that apply to a category: not a binding one where the law forbids it. */
+/** The general requirements that apply to a category: not those the law forbids for it. */
 function applicable(r: RegulationInForce, c: Category | undefined) {
-  const exempt = !!c && !!r.categoryFacts.get(c.id)?.bindingExempt;
-  return r.regulation.requirements.filter((q) => !(q.binding && exempt));
+  const facts = c && r.categoryFacts.get(c.id);
+  return r.regulation.requirements.filter((_, i) => !facts || facts.requirements.includes(i));
 }
 
 /** Categories claimed along with the given grounds: those with one of them, and those without a ground. */

@@ -10,8 +10,8 @@ const Code = z.string().regex(/^GM\d{4}$/).describe('CBS municipality code, e.g.
 /** One side of the comparison: which regulation each case is evaluated under. */
 export const Side = z.strictObject({
   title: z.string().min(1).optional().describe('Name of this side in the report'),
-  regulation: z.string().regex(/^(in-force|GM\d{4}|[a-z]+\/[a-z0-9-]+)$/).optional()
-    .describe("'in-force' (default): each case under the regulation of its own municipality; a GM code or a file set (e.g. model/vng): that regulation for every case"),
+  regulation: z.string().regex(/^(in-force|concept|GM\d{4}|[a-z]+\/[a-z0-9-]+)$/).optional()
+    .describe("'in-force' (default): each case under the adopted regulation of its own municipality (none: no scheme); 'concept': its concept where there is one, else the adopted one; a GM code or a file set (e.g. model/vng): that regulation (adopted, else its concept) for every case"),
   date: IsoDate.optional().describe('The regulation in force on this date; default the scenario date'),
   ruleFile: z.string().min(1).optional()
     .describe('A rule file (path relative to the scenario file) added to the rule base for this side, e.g. a draft new version of a verordening'),

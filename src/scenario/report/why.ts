@@ -72,7 +72,7 @@ export function explain(f: FastRegulation | null, c: Case, date: string, focus: 
     if (cat.own !== T) why.push({ kind: 'category', id, label: label(def), result: truthValue(cat.own!), leaves: leaves(def.conditions) });
     f.kernel.requirements.forEach((q, i) => {
       const res = v.requirements[i]!;
-      if (applies(q, cat.facts) && res !== T) why.push({ kind: 'requirement', id: q.id, label: label(r.requirements[i]!), result: truthValue(res), leaves: leaves(r.requirements[i]!.conditions) });
+      if (applies(i, cat.facts) && res !== T) why.push({ kind: 'requirement', id: q.id, label: label(r.requirements[i]!), result: truthValue(res), leaves: leaves(r.requirements[i]!.conditions) });
     });
     if (why.length) return why;
     if (v.chosen === cat) return [{ kind: 'met', category: id, label: label(def) }];

@@ -68,9 +68,11 @@ export function resolveSide(which: 'baseline' | 'variant', side: Side, ctx: Side
   const base = new Map<string, RegulationInForce | null>();
   for (const m of ruleBase.municipalities) {
     try {
-      base.set(m.code, ruleBase.regulationOn(named === 'in-force' ? m.code : named, date));
+      base.set(m.code, named === 'in-force' ? ruleBase.regulationOn(m.code, date)
+        : named === 'concept' ? ruleBase.regulationOn(m.code, date, { concept: true })
+          : ruleBase.regulationOrConceptOn(named, date));
     } catch (e) {
-      if (e instanceof NotInForceError && named === 'in-force') base.set(m.code, null);
+      if (e instanceof NotInForceError && (named === 'in-force' || named === 'concept')) base.set(m.code, null);
       else if (e instanceof NotInForceError || e instanceof UnknownMunicipalityError) {
         throw new ScenarioError([{ path: `${which}.regulation`, message: e.message }]);
       } else throw e;
@@ -135,6 +137,7 @@ function defaultTitle(side: Side, date: string, ruleBase: RuleBase, lang: Lang):
   const named = side.regulation ?? 'in-force';
   const what = named === 'in-force'
     ? (lang === 'nl' ? `regeling van kracht op ${date}` : `regulations in force on ${date}`)
+    : named === 'concept' ? (lang === 'nl' ? `concepten (anders de regeling van kracht) op ${date}` : `concepts (else the regulations in force) on ${date}`)
     : /^GM\d{4}$/.test(named) ? `${ruleBase.municipality(named).name} (${named}) ${lang === 'nl' ? 'op' : 'on'} ${date}`
       : `${named} ${lang === 'nl' ? 'op' : 'on'} ${date}`;
   const file = side.ruleFile ? (lang === 'nl' ? ` met ${side.ruleFile}` : ` with ${side.ruleFile}`) : '';

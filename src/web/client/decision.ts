@@ -1,5 +1,7 @@
-// Renders a decision as the engine gave it: outcome, category, priority and validity, the missing facts
-// (in the decision's order, linked to their fields) and the reasoning sentences with links to the articles.
+// Renders a decision as the engine gave it: a simulation banner first when it is one, outcome, category,
+// priority and validity (with art. 16's shield and the corporation's allocation rules), whether the law's
+// conditions are still provisional, the missing facts (in the decision's order, linked to their fields),
+// apart from them what the regulation itself lacks on the date, and the reasoning with links to the articles.
 import type { ConditionTrace, Decision, TestTrace } from '../../engine/decision.ts';
 import { h } from './dom.ts';
 import { fieldIdOf } from './fields.ts';
@@ -19,6 +21,7 @@ const icon = { true: '✓', false: '✗', unknown: '?', 'not-evaluated': '·' } 
 export function outcomeView(d: Decision, lang: Lang): HTMLElement {
   const s = strings[lang];
   return h('div', { class: `verdict ${d.outcome}` },
+    d.simulation ? h('p', { class: 'banner simulation', role: 'note' }, h('strong', {}, s.simulation)) : null,
     h('p', { class: 'verdict-title' }, s.outcome[d.outcome]),
     h('p', { class: 'summary' }, d.summary));
 }
@@ -62,19 +65,27 @@ export function decisionView(d: Decision, ctx: RenderContext): HTMLElement {
   const labelOf = (id: string) => [...d.reasoning.categories, ...d.reasoning.requirements, ...d.reasoning.refusalGrounds].find((t) => t.id === id)?.label ?? id;
 
   return h('div', {},
-    d.regulation.status === 'concept' ? h('p', { class: 'badge concept' }, s.concept) : null,
     d.category && d.priority ? h('dl', { class: 'priority' },
       h('dt', {}, s.category), h('dd', {}, d.category.label, ' (', h('a', { href: `${ctx.regulationPage}#category-${d.category.id}` }, d.category.citation), ')'),
       h('dt', {}, s.rank), h('dd', {}, String(d.priority.rank), ' — ', s.aboveDaeb),
       h('dt', {}, s.valid), h('dd', {}, s.validText(d.priority.validFrom, d.priority.validUntil, d.priority.validityMonths)),
       h('dt', {}, s.profile), h('dd', {}, d.priority.searchProfile.label),
-      d.tieBreak ? [h('dt', {}, s.tieBreak), h('dd', {}, d.tieBreak)] : null) : null,
+      d.tieBreak ? [h('dt', {}, s.tieBreak), h('dd', {}, d.tieBreak)] : null,
+      d.priority.bindingShield ? [h('dt', {}, s.bindingShield), h('dd', {}, d.priority.bindingShield.text, ' (', d.priority.bindingShield.citation, ')')] : null,
+      h('dt', {}, s.allocation), h('dd', {}, d.priority.allocationNote)) : null,
+    d.provisional ? h('section', { class: 'provisional banner', 'aria-labelledby': 'provisional-h' },
+      h('h3', { id: 'provisional-h' }, s.provisional),
+      h('p', {}, d.provisional.text, ' (', d.provisional.citation, ')')) : null,
     d.missingFacts.length ? h('section', { class: 'missing', 'aria-labelledby': 'missing-h' },
       h('h3', { id: 'missing-h' }, s.missing),
       h('ol', {}, d.missingFacts.map((m) => h('li', {},
         ctx.hasField(m.fact) ? h('a', { href: `#${fieldIdOf(m.fact)}`, 'data-focus-field': m.fact }, m.label)
           : h('span', {}, m.label, ' ', h('span', { class: 'tag' }, s.notAField)),
         ' — ', s.neededFor, ' ', m.neededFor.map(labelOf).join(', '))))) : null,
+    d.regulationGaps.length ? h('section', { class: 'missing gaps', 'aria-labelledby': 'gaps-h' },
+      h('h3', { id: 'gaps-h' }, s.gaps),
+      h('p', { class: 'note' }, s.gapsNote),
+      h('ul', {}, d.regulationGaps.map((g) => h('li', {}, g.sentence, ' ', h('code', {}, g.parameter))))) : null,
     d.refusalGrounds.length ? h('section', { 'aria-labelledby': 'refusal-h' },
       h('h3', { id: 'refusal-h' }, s.refusal),
       h('ul', {}, d.refusalGrounds.map((g) => h('li', {}, g.label, ' (', cite({ basis: d.reasoning.refusalGrounds.find((t) => t.id === g.id)!.basis, citation: g.citation }), ')')))) : null,

@@ -17,6 +17,8 @@ const outcome = document.getElementById('outcome')!;
 const body = document.getElementById('decision-body')!;
 const municipality = document.getElementById('gemeente') as HTMLSelectElement;
 const panel = document.getElementById('decision')!;
+/** Off by default: only an adopted regulation is in force; a concept is simulated only on request. */
+const conceptSwitch = document.getElementById('concept-simulation') as HTMLInputElement;
 
 type Json = Record<string, unknown>;
 
@@ -99,8 +101,9 @@ async function evaluate(signal: AbortSignal, newest: () => boolean): Promise<voi
     return;
   }
   const code = municipality.value;
+  const query = conceptSwitch.checked ? '?concept=true' : '';
   try {
-    const res = await fetch(`/v1/regulations/${encodeURIComponent(code)}/evaluations`, {
+    const res = await fetch(`/v1/regulations/${encodeURIComponent(code)}/evaluations${query}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...apiKey() },
       body: JSON.stringify(c),
@@ -117,6 +120,8 @@ async function evaluate(signal: AbortSignal, newest: () => boolean): Promise<voi
     if (res.status === 401) {
       forgetKey();
       showProblem(problem.title ?? s.error, s.keyNeeded, keyForm(lang, runner.now));
+    } else if (res.status === 422 && !conceptSwitch.checked) {
+      showProblem(problem.title ?? s.error, problem.detail ?? String(res.status), h('p', { class: 'hint' }, s.intakeConceptHint));
     } else {
       showProblem(problem.title ?? s.error, problem.detail ?? String(res.status));
     }

@@ -1,6 +1,7 @@
 // Urgentie toetsen: the case form (generated from the case schema) and the decision beside it. The page
 // itself decides nothing: its script posts the case to the evaluations endpoint as the user types and
-// shows the engine's decision (client/intake.ts).
+// shows the engine's decision (client/intake.ts). A concept is evaluated only when the user asks for it
+// (the concept switch, off by default: Hvw art. 51 lid 10, a concept is not law).
 import type { RuleBase } from '../../rulebase/rulebase.ts';
 import { caseForm, claimGroups } from '../form.ts';
 import { html, jsonData } from '../html.ts';
@@ -18,6 +19,8 @@ const words = {
     decision: 'Beslissing',
     waiting: 'Kies een gemeente en vul de aanvraagdatum in.',
     noscript: 'Voor het toetsen is JavaScript nodig: de pagina stuurt de gegevens naar de API van deze server.',
+    concept: 'Concept simuleren (geen vastgestelde regeling)',
+    conceptHint: 'Alleen een vastgestelde regeling is van kracht. Met deze keuze wordt een concept doorgerekend; de uitkomst is een simulatie, geen besluit.',
   },
   en: {
     title: 'Check urgency',
@@ -28,6 +31,8 @@ const words = {
     decision: 'Decision',
     waiting: 'Choose a municipality and enter the application date.',
     noscript: 'Checking needs JavaScript: the page sends the facts to this server\'s API.',
+    concept: 'Simulate a concept (not an adopted regulation)',
+    conceptHint: 'Only an adopted regulation is in force. With this choice a concept is evaluated; the outcome is a simulation, not a decision.',
   },
 } as const;
 
@@ -55,6 +60,10 @@ export function intakePage(ruleBase: RuleBase, lang: Lang, q: IntakeQuery, today
           <legend>${w.application}</legend>
           ${municipalityPicker(ruleBase, lang, 'gemeente', code, ui[lang].municipality, 'gemeente')}
           ${form.top}
+          <div class="field">
+            <div class="check"><input type="checkbox" id="concept-simulation" aria-describedby="concept-simulation-hint"><label for="concept-simulation">${w.concept}</label></div>
+            <p class="hint" id="concept-simulation-hint">${w.conceptHint}</p>
+          </div>
         </fieldset>
         ${form.groups}
         <div class="actions">

@@ -30,7 +30,8 @@ const words = {
     categoriesIntro: 'In de rangorde: wie aan meer categorieën voldoet, krijgt de eerste.',
     rank: 'Rang',
     mandatory: (by: string) => `Wettelijk verplicht (${by})`,
-    bindingExempt: 'Geen bindingseis toegestaan',
+    exempt: (requirement: string, article: string) => `Geldt niet: ${requirement} (${article})`,
+    shield: (article: string) => `Geen bindingsvoorrang tegen deze groep (${article})`,
     binding: 'bindingseis',
     setBy: 'Vastgelegd in',
     conditions: 'Voorwaarden',
@@ -65,7 +66,8 @@ const words = {
     categoriesIntro: 'In ranking order: who meets several categories gets the first.',
     rank: 'Rank',
     mandatory: (by: string) => `Mandatory by law (${by})`,
-    bindingExempt: 'No binding requirement allowed',
+    exempt: (requirement: string, article: string) => `Does not apply: ${requirement} (${article})`,
+    shield: (article: string) => `No binding priority against this group (${article})`,
     binding: 'binding requirement',
     setBy: 'Set in',
     conditions: 'Conditions',
@@ -102,7 +104,7 @@ export function regulationPage(ruleBase: RuleBase, lang: Lang, q: RegulationQuer
       ${datePicker(lang, 'datum', date)}`, ui[lang].show);
   let body: Html;
   try {
-    body = regulationBody(ruleBase, ruleBase.regulationOn(code, date), lang, code, date);
+    body = regulationBody(ruleBase, ruleBase.regulationOrConceptOn(code, date), lang, code, date);
   } catch (e) {
     if (!(e instanceof NotInForceError)) throw e;
     body = notInForceNotice(e, lang, code);
@@ -153,12 +155,12 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
     const named = (x: unknown) => (typeof x === 'string' && options?.[x] ? options[x][lang] : x);
     const shown = Array.isArray(v) ? v.map(named) : named(v);
     const phrase = requirementWords(c.operator, valueText(shown, param ? unitOf(param) : undefined), lang);
-    return html`<span class="leaf">${c.label?.[lang] ?? c.fact}: <strong>${phrase}</strong></span>${c.binding ? html` <span class="tag">${w.binding}</span>` : ''}
+    return html`<span class="leaf">${c.label?.[lang] ?? c.fact}: <strong>${phrase}</strong></span>${c.subject === 'binding' ? html` <span class="tag">${w.binding}</span>` : ''}
       ${c.basis ? html` <span class="cite">(${cite(c.basis, true)})</span>` : ''}${param ? html` <code class="param">${param}</code>` : ''}`;
   };
 
   const statutory = new Map(p.statute.categories.map((s) => [s.id, s]));
-  const exempt = new Set([...p.categoryFacts.values()].filter((f) => f.bindingExempt).map((f) => f.category.statutory));
+  const requirementLabel = (id: string) => r.requirements.find((q) => q.id === id)?.label[lang] ?? id;
   const rankOf = (id: string) => p.categoryFacts.get(id)?.rank ?? 0;
   const categories = [...r.categories].sort((a, b) => rankOf(a.id) - rankOf(b.id));
 
@@ -215,12 +217,12 @@ function regulationBody(ruleBase: RuleBase, p: RegulationInForce, lang: Lang, co
     <section id="categorieen" aria-labelledby="categorieen-h">
       <h2 id="categorieen-h">${w.categories}</h2>
       <p>${w.categoriesIntro} ${cite(r.ranking.basis)}</p>
-      ${categories.map((c) => test('category', c, html`<p class="meta">${w.rank} ${rankOf(c.id)}${c.statutory && statutory.has(c.statutory) ? html` · <span class="tag">${w.mandatory(citeBasis(statutory.get(c.statutory)!.basis, lang))}</span>` : ''}${c.statutory && exempt.has(c.statutory) ? html` · <span class="tag">${w.bindingExempt}</span>` : ''}</p>`))}
+      ${categories.map((c) => test('category', c, html`<p class="meta">${w.rank} ${rankOf(c.id)}${c.statutory && statutory.has(c.statutory) ? html` · <span class="tag">${w.mandatory(citeBasis(statutory.get(c.statutory)!.basis, lang))}</span>` : ''}${(p.categoryFacts.get(c.id)?.exempt ?? []).map((e) => html` · <span class="tag">${w.exempt(requirementLabel(e.requirement), citeBasis(e.basis, lang))}</span>`)}${p.categoryFacts.get(c.id)?.bindingShield ? html` · <span class="tag">${w.shield(citeBasis(p.categoryFacts.get(c.id)!.bindingShield!, lang))}</span>` : ''}</p>`))}
     </section>
     <section id="voorwaarden" aria-labelledby="voorwaarden-h">
       <h2 id="voorwaarden-h">${w.requirements}</h2>
       <p>${w.requirementsIntro}</p>
-      ${r.requirements.map((t) => test('requirement', t, t.binding ? html`<p class="meta"><span class="tag">${w.binding}</span></p>` : ''))}
+      ${r.requirements.map((t) => test('requirement', t, t.subject === 'binding' ? html`<p class="meta"><span class="tag">${w.binding}</span></p>` : ''))}
     </section>
     <section id="weigeringsgronden" aria-labelledby="weigeringsgronden-h">
       <h2 id="weigeringsgronden-h">${w.refusalGrounds}</h2>

@@ -27,6 +27,7 @@ const words = {
     start: 'Uitgangspunt',
     load: 'Regeling laden',
     apply: 'Regeling voor elke casus',
+    applyConcept: 'het concept van de eigen gemeente (anders de regeling van kracht), met de wijzigingen — een simulatie',
     applyInForce: 'de regeling van kracht in de eigen gemeente, met de wijzigingen',
     applyOne: (name: string) => `de regeling van ${name} voor iedereen, met de wijzigingen`,
     parameters: 'Parameters',
@@ -50,6 +51,7 @@ const words = {
     start: 'Starting point',
     load: 'Load regulation',
     apply: 'Regulation for every case',
+    applyConcept: "the concept of the case's own municipality (else the regulation in force), with the changes — a simulation",
     applyInForce: "the regulation in force in the case's own municipality, with the changes",
     applyOne: (name: string) => `the regulation of ${name} for everyone, with the changes`,
     parameters: 'Parameters',
@@ -84,7 +86,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
       ${datePicker(lang, 'datum', date)}`, w.load);
   let bench: Html;
   try {
-    const p = ruleBase.regulationOn(code, date);
+    const p = ruleBase.regulationOrConceptOn(code, date);
     const r = p.regulation;
     const mandatory = new Set(p.statute.categories.map((c) => c.id));
     const rankOf = (id: string) => (p.categoryFacts.get(id)?.rank ?? 0) - 1;
@@ -100,6 +102,7 @@ export function scenarioPage(ruleBase: RuleBase, lang: Lang, q: ScenarioQuery, t
         <div class="field">
           <label for="apply">${w.apply}</label>
           <select id="apply" name="apply">
+            <option value="concept">${w.applyConcept}</option>
             <option value="in-force">${w.applyInForce}</option>
             <option value="${code}">${w.applyOne(name)}</option>
           </select>

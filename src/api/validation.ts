@@ -18,18 +18,21 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, lang: Lang, a
   const valid = schema.safeParse(input);
   if (valid.success) return { ok: true, value: valid.data };
   const result = schema.safeParse(input, { error: errorMaps[lang] });
-  return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at, name) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, invalidParams: toInvalidParams(result.error.issues, at, name, lang) };
 }
 
 /** The invalid params of several parses at once, e.g. a query and a body, so a client hears of both. */
 export const invalidOf = (...parsed: Parsed<unknown>[]): InvalidParam[] => parsed.flatMap((p) => (p.ok ? [] : p.invalidParams));
 
-export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = [], name: Namer = jsonPath): InvalidParam[] {
+const unknownField = { nl: (key: string) => `Onbekend veld '${key}'`, en: (key: string) => `Unknown field '${key}'` };
+
+export function toInvalidParams(issues: readonly z.core.$ZodIssue[], at: PathSegment[] = [], name: Namer = jsonPath, lang: Lang = 'nl'): InvalidParam[] {
   return issues.flatMap((issue): InvalidParam[] => {
     const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    // An unknown field is reported at its own path, so a client sees exactly which key to drop.
+    // An unknown field is reported at its own path, so a client sees exactly which key to drop; its reason
+    // names that key only (zod's message lists them all, which made N keys cost N² bytes).
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ name: name([...path, key]), code: issue.code, reason: issue.message }));
+      return issue.keys.map((key) => ({ name: name([...path, key]), code: issue.code, reason: unknownField[lang](key) }));
     }
     return [{ name: name(path), code: issue.code, reason: issue.message }];
   });

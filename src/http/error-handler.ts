@@ -2,7 +2,7 @@
 // to 4xx; anything else is logged (without its message) and answered 500, never a crash.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { logUnexpected, type Logger } from './logging.ts';
-import { ApiProblem, problems, sendProblem } from './problem.ts';
+import { ApiProblem, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, problems, sendProblem } from './problem.ts';
 
 /** The problem a presentation layer's own errors stand for (e.g. the rule base's), or undefined. */
 export type ProblemOf = (err: unknown) => ApiProblem | undefined;
@@ -22,9 +22,21 @@ export function errorHandler(logger: Logger, known?: ProblemOf): ErrorRequestHan
       logUnexpected(logger, res.locals.requestId, err);
       problem = problems.internal();
     }
-    sendProblem(res, problem, req.originalUrl.split('?')[0]);
+    try {
+      sendProblem(res, problem, req.originalUrl.split('?')[0]);
+    } catch (failed) {
+      // Rendering the problem failed itself (e.g. an answer too large to serialise): a fixed 500, never
+      // Express's HTML page or a stack trace.
+      logUnexpected(logger, res.locals.requestId, failed);
+      if (!res.headersSent) res.status(500).type(PROBLEM_MEDIA_TYPE).send(LAST_RESORT);
+    }
   };
 }
+
+const LAST_RESORT = JSON.stringify({
+  type: `${PROBLEM_TYPE_BASE}interne-fout`, title: 'Interne fout', status: 500,
+  detail: 'Er ging iets mis bij het opstellen van het antwoord; probeer het later opnieuw.',
+});
 
 export const notFound: RequestHandler = () => {
   throw problems.notFound();

@@ -15,6 +15,9 @@ export const InvalidParam = z.object({
 });
 export type InvalidParam = z.infer<typeof InvalidParam>;
 
+/** The most invalid params one answer lists; the rest is counted in invalidParamsOmitted. */
+export const MAX_INVALID_PARAMS = 100;
+
 /** The members every problem has; the API adds its own extension members (api/schemas.ts Problem). */
 export const ProblemDetails = z.object({
   type: z.url().describe('URI that identifies the kind of problem'),
@@ -22,7 +25,8 @@ export const ProblemDetails = z.object({
   status: z.int().min(400).max(599),
   detail: z.string(),
   instance: z.string().optional().describe('Request path that caused the problem'),
-  invalidParams: z.array(InvalidParam).optional().describe('Every offending field (400 invalid input)'),
+  invalidParams: z.array(InvalidParam).max(MAX_INVALID_PARAMS).optional().describe(`The offending fields (400 invalid input), at most ${MAX_INVALID_PARAMS}`),
+  invalidParamsOmitted: z.int().min(1).optional().describe('How many more offending fields there are than invalidParams lists'),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
@@ -69,13 +73,21 @@ export const problems = {
     { nl: 'Ongeldige URL', en: 'Malformed URL' },
     { nl: 'De URL bevat een ongeldige %-codering.', en: 'The URL contains invalid percent-encoding.' }),
 
-  invalidInput: (invalidParams: InvalidParam[]) => new ApiProblem(400, 'ongeldige-invoer',
-    { nl: 'Ongeldige invoer', en: 'Invalid input' },
-    {
-      nl: `Het verzoek voldoet niet aan het schema: ${invalidParams.length} fout(en), zie invalidParams.`,
-      en: `The request does not match the schema: ${invalidParams.length} error(s), see invalidParams.`,
-    },
-    { invalidParams }),
+  /** At most MAX_INVALID_PARAMS entries, and the count of the rest: an answer never outgrows its request. */
+  invalidInput: (all: InvalidParam[]) => {
+    const invalidParams = all.slice(0, MAX_INVALID_PARAMS);
+    const omitted = all.length - invalidParams.length;
+    return new ApiProblem(400, 'ongeldige-invoer',
+      { nl: 'Ongeldige invoer', en: 'Invalid input' },
+      omitted ? {
+        nl: `Het verzoek voldoet niet aan het schema: ${all.length} fouten; de eerste ${MAX_INVALID_PARAMS} staan in invalidParams.`,
+        en: `The request does not match the schema: ${all.length} errors; the first ${MAX_INVALID_PARAMS} are in invalidParams.`,
+      } : {
+        nl: `Het verzoek voldoet niet aan het schema: ${all.length} fout(en), zie invalidParams.`,
+        en: `The request does not match the schema: ${all.length} error(s), see invalidParams.`,
+      },
+      { invalidParams, ...(omitted && { invalidParamsOmitted: omitted }) });
+  },
 
   unauthorized: (reason: Bilingual) => new ApiProblem(401, 'niet-geautoriseerd',
     { nl: 'Niet geautoriseerd', en: 'Unauthorized' }, reason, {},

@@ -21,6 +21,8 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Express's own error page shows a stack trace outside production; ours answers every error anyway.
+  app.set('env', 'production');
   app.set('query parser', 'simple');
 
   app.use(requestLog(logger, [BASE_PATH]));

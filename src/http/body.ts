@@ -7,6 +7,9 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import { problems, type ApiProblem } from './problem.ts';
+import { MAX_DEPTH, tooDeepAt } from '../rulebase/depth.ts';
+import { jsonPath } from '../rulebase/problems.ts';
+import type { Lang } from '../rulebase/lang.ts';
 
 export interface BodyLimit {
   bytes: number;
@@ -82,11 +85,16 @@ function readJson(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): 
       if (settled) return;
       settled = true;
       const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+      let body: unknown;
       try {
-        resolve(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+        body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       } catch {
-        reject(problems.malformedJson());
+        return reject(problems.malformedJson());
       }
+      const deep = tooDeepAt(body);
+      const lang = (res as ServerResponse & { locals?: { lang?: Lang } }).locals?.lang ?? 'nl';
+      if (deep) return reject(problems.tooDeep(jsonPath(deep), MAX_DEPTH, lang));
+      resolve(body);
     });
   });
 }

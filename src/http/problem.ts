@@ -69,6 +69,11 @@ export const problems = {
     { nl: 'Ongeldige JSON', en: 'Malformed JSON' },
     { nl: 'De body van het verzoek is geen geldige JSON.', en: 'The request body is not valid JSON.' }),
 
+  tooDeep: (name: string, max: number, lang: Lang) => new ApiProblem(400, 'ongeldige-invoer',
+    { nl: 'Ongeldige invoer', en: 'Invalid input' },
+    { nl: `De body is dieper genest dan ${max} niveaus.`, en: `The body is nested deeper than ${max} levels.` },
+    { invalidParams: [{ name, code: 'too_deep', reason: lang === 'nl' ? `dieper genest dan ${max} niveaus` : `nested deeper than ${max} levels` }] }),
+
   malformedUrl: () => new ApiProblem(400, 'ongeldige-url',
     { nl: 'Ongeldige URL', en: 'Malformed URL' },
     { nl: 'De URL bevat een ongeldige %-codering.', en: 'The URL contains invalid percent-encoding.' }),

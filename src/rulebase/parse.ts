@@ -8,6 +8,7 @@ import { RuleFile, type Condition } from './schema.ts';
 import { childEntries, isLeaf } from './condition-tree.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';
 import { addDays, addMonths } from './dates.ts';
+import { MAX_DEPTH, tooDeepAt } from './depth.ts';
 
 /** The last day of a term of four years from `from` (Hvw art. 4). */
 export const lastDayOfTerm = (from: string): string => addDays(addMonths(from, 48), -1);
@@ -40,7 +41,15 @@ export function parseRuleFile(file: string, text: string): ParseResult {
     };
   }
   const locate: Locator = (path, atKey) => locateIn(doc, lineCounter, path, atKey);
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // The yaml library refuses more than 100 alias expansions (a "billion laughs" file).
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, problems: [{ file, message: `YAML: ${(e as Error).message.split('\n')[0]}` }] };
+  }
+  const deep = tooDeepAt(data);
+  if (deep) return { ok: false, problems: [at(file, locate, deep, `dieper genest dan ${MAX_DEPTH} niveaus`)] };
   if (!validateRuleFile(data)) {
     return { ok: false, problems: schemaProblems(validateRuleFile.errors ?? []).map((p) => at(file, locate, p.path, p.message, p.atKey)) };
   }

@@ -166,7 +166,15 @@ export interface SourceFile {
 
 export function buildRuleBase(files: SourceFile[], registryText: string): RuleBase {
   const problems: Problem[] = [];
-  const registry = Registry.safeParse(parseYaml(registryText));
+  let registryData: unknown;
+  try {
+    registryData = parseYaml(registryText, { maxAliasCount: 100 });
+  } catch (e) {
+    // A YAML error names its line and column; an alias bomb is refused by the yaml library.
+    const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    throw new RuleBaseError([{ file: 'gemeenten.yaml', ...(pos && { line: pos.line, column: pos.col }), message: `YAML: ${(e as Error).message.split('\n')[0]}` }]);
+  }
+  const registry = Registry.safeParse(registryData);
   if (!registry.success) throw new RuleBaseError([{ file: 'gemeenten.yaml', message: z.prettifyError(registry.error) }]);
 
   const parsed: ParsedFile[] = [];

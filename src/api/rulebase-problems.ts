@@ -5,12 +5,16 @@ import { ApiProblem } from '../http/problem.ts';
 import { nearestVersions } from '../views/regulation.ts';
 import { citeBasis } from '../rulebase/cite.ts';
 
-export const unknownMunicipality = (code: string) => new ApiProblem(404, 'onbekende-gemeente',
-  { nl: 'Onbekende gemeente', en: 'Unknown municipality' },
-  {
-    nl: `Gemeente '${code}' komt niet voor in de regelbasis; zie GET /v1/regulations voor de gemeenten die er wel in staan.`,
-    en: `Municipality '${code}' is not in the rule base; see GET /v1/regulations for the municipalities that are.`,
-  });
+// Only a well-formed CBS code is repeated in the answer: whatever else a client put in the path is not echoed.
+export const unknownMunicipality = (code: string) => {
+  const named = /^GM\d{4}$/.test(code);
+  return new ApiProblem(404, 'onbekende-gemeente',
+    { nl: 'Onbekende gemeente', en: 'Unknown municipality' },
+    {
+      nl: `${named ? `Gemeente '${code}' komt` : 'Deze gemeentecode (verwacht GM en vier cijfers) komt'} niet voor in de regelbasis; zie GET /v1/regulations voor de gemeenten die er wel in staan.`,
+      en: `${named ? `Municipality '${code}' is` : 'This municipality code (expected GM and four digits) is'} not in the rule base; see GET /v1/regulations for the municipalities that are.`,
+    });
+};
 
 export function notInForce(e: NotInForceError) {
   const near = nearestVersions(e);

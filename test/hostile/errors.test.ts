@@ -52,3 +52,13 @@ describe('when building the problem itself fails', () => {
     expect(lines.join('\n')).not.toMatch(/BigInt/);
   });
 });
+
+describe('an unknown municipality (finding 10)', () => {
+  it('repeats a well-formed code, and nothing else a client put in the path', async () => {
+    const known = await api.get('/v1/regulations/GM9999');
+    expect([known.status, known.body.detail]).toEqual([404, expect.stringContaining("Gemeente 'GM9999'")]);
+    const odd = await api.get(`/v1/regulations/${encodeURIComponent('<b>x</b>')}`);
+    expect(odd.status).toBe(404);
+    expect(odd.text).not.toContain('<b>');
+  });
+});

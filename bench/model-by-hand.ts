@@ -9,6 +9,7 @@
 // Returns the compiled path's state code: 0 not urgent, 1 undetermined, 2 + k urgent in category k of
 // the model's category order (CATEGORIES).
 import type { Case } from '../src/case/schema.ts';
+import { deriveFacts, needsDerivation } from '../src/engine/derive.ts';
 
 export const CATEGORIES = [
   'mantelzorg', 'medisch', 'huiselijk-geweld', 'mensenhandel', 'uitstroom-maatschappelijke-opvang', 'uitstroom-beschermd-wonen',
@@ -46,7 +47,10 @@ const GGZ = ['wlz-ggz', 'zvw-ggz'];
 const JEUGD = ['jeugdwet-accommodatie', 'jeugdwet-gesloten-accommodatie'];
 const JUSTITIE = ['justitiele-jeugdinrichting', 'penitentiaire-inrichting', 'forensische-zorg'];
 
-export function modelByHand(c: Case, p: ModelParams): number {
+export function modelByHand(given: Case, p: ModelParams, on?: string): number {
+  // The age and "leaving" derived from dates, on the model's reference dates (application date, 0 months),
+  // as every runner derives them (src/engine/derive.ts).
+  const c = needsDerivation(given) ? deriveFacts(given, () => undefined, on) : given;
   const k = c.conduct;
   const refusal = or(or(eq(k?.ownFault, true), eq(k?.canSolveWithinThreeMonths, true)), or(eq(k?.rentArrears, true), eq(k?.nuisance, true)));
   if (refusal === 2) return 0;

@@ -35,7 +35,7 @@ console.log(`load average at start: ${load()}\n`);
 
 // 1. Per case.
 const date = '2026-08-01';
-const regulation = loadRuleBase().regulationOn('GM1966', date);
+const regulation = loadRuleBase().regulationOn('GM1966', date, { concept: true }); // the model unchanged (Het Hogeland has no adopted scheme)
 const cases = [...generatePopulation({ size: 200_000, seed: 1 })].map((r) => ({ ...r.case, applicationDate: date }));
 const fast = compileFast(regulation);
 const p = fast.paramsOn(date);

@@ -28,13 +28,14 @@ export function needsDerivation(c: Case): boolean {
 }
 
 /**
- * The case with `applicant.age` (full years on the reference date: the application date, or the leaving
+ * The case with `applicant.age` (full years on the reference date: the application date — else `on` —, or the leaving
  * date when peildatum.leeftijd is 'vertrekdatum') and `leaving` (the leaving date is not before the
  * application date minus verlaten.termijnMaanden) filled in where the case leaves them open.
  */
-export function deriveFacts(c: Case, param: ParamOf): Case {
-  if (!needsDerivation(c) || !date(c.applicationDate)) return c;
-  const applied = c.applicationDate;
+export function deriveFacts(c: Case, param: ParamOf, on?: string): Case {
+  // The application date, else the date the case is evaluated on (a generated population has none).
+  const applied = date(c.applicationDate) ? c.applicationDate : on;
+  if (!needsDerivation(c) || !date(applied)) return c;
   const months = Number(param(LEAVING_MONTHS) ?? 0);
   const leaves = (d: string) => d >= addMonths(applied, -(Number.isFinite(months) ? months : 0));
   const out: Case = { ...c };

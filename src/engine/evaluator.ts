@@ -69,7 +69,7 @@ export class Evaluator {
     const applicationDate = applicationDateOf(given, date);
     const { compiled, kernel, runner } = this.prepare(regulation);
     const parameters = compiled.parametersOn(applicationDate);
-    const c = deriveFacts(given, (name) => parameters[name]);
+    const c = deriveFacts(given, (name) => parameters[name], applicationDate);
     const results = await runner.run(c, parameters);
     return decide({ c, date, applicationDate, regulation, kernel, parameters, results, lang: options.lang ?? 'nl' });
   }

@@ -138,8 +138,8 @@ export interface FastRegulation {
   categories: readonly string[];
   /** Parameter values on a date (cached). */
   paramsOn(date: string): ParamVector;
-  /** Hot path: the state code. */
-  code(c: Case, params: ParamVector): number;
+  /** Hot path: the state code; `on` is the date a case without an application date is evaluated on. */
+  code(c: Case, params: ParamVector, on?: string): number;
   /** Outcome, chosen category and applying refusal grounds, on the case's application date (else `date`). */
   decide(c: Case, date: string): FastDecision;
   /** The kernel's whole verdict, with the missing facts, on the case's application date (else `date`). */
@@ -208,13 +208,13 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
 
   // Facts derived from dates (derive.ts), read by parameter slot; most cases have none to derive.
   const paramOf = (p: ParamVector) => (name: string) => (slots.has(name) ? p[slots.get(name)!] : undefined);
-  const derived = (c: Case, p: ParamVector): Case => (needsDerivation(c) ? deriveFacts(c, paramOf(p)) : c);
+  const derived = (c: Case, p: ParamVector, on?: string): Case => (needsDerivation(c) ? deriveFacts(c, paramOf(p), on) : c);
   const decideCode = decider(kernel, tests);
-  const code = (c: Case, p: ParamVector): number => decideCode(derived(c, p), p);
+  const code = (c: Case, p: ParamVector, on?: string): number => decideCode(derived(c, p, on), p);
 
   const decide = (c: Case, date: string): FastDecision => {
     const p = paramsOn(applicationDateOf(c, date));
-    c = derived(c, p);
+    c = derived(c, p, applicationDateOf(c, date));
     const state = decideCode(c, p);
     const applying = refusalGrounds.filter((q) => q.test(c, p) === T).map((q) => q.id);
     return { outcome: outcomeOf(state), ...(state >= URGENT && { category: categoryList[state - URGENT]!.id }), refusalGrounds: applying };
@@ -222,7 +222,7 @@ export function compileFast(regulation: RegulationInForce): FastRegulation {
 
   const fullVerdict = (given: Case, date: string) => {
     const p = paramsOn(applicationDateOf(given, date));
-    const c = derived(given, p);
+    const c = derived(given, p, applicationDateOf(given, date));
     const v = verdict(kernel, tests, c, p);
     const roots = { requirement: requirements, refusalGround: refusalGrounds, category: categoryList.map((x) => ({ condition: x.condition })) };
     const unknownLeaves = (node: Condition): { leaf: Leaf; key: string }[] => {

@@ -86,7 +86,7 @@ describe('fast path = json-rules-engine (differential)', () => {
           expect({ case: c, ...actual }).toEqual({ case: c, ...expected });
         }
         // The hot path's state code agrees with decide().
-        const code = fast.code(c, fast.paramsOn(applicationDateOf(c, date)));
+        const code = fast.code(c, fast.paramsOn(applicationDateOf(c, date)), applicationDateOf(c, date));
         expect(code >= 2 ? fast.categories[code - 2] : code === 1 ? 'undetermined' : 'not-urgent')
           .toBe(mine.category ?? mine.outcome);
         if (whole.missingFacts.length) withMissing++;

@@ -165,6 +165,15 @@ describe('other variants', () => {
       .toThrow(/broken\.yaml: .*laat 'medisch' vervallen, verplicht onder Huisvestingswet 2014 art\. 12 lid 3 onder b/);
   });
 
+  it('derives an age from a date of birth on the scenario date when a case has no application date (Hvw art. 12 lid 3 onder g)', () => {
+    // Leaving a Jeugdwet accommodatie, born 2003-08-04: 22 on 2026-08-03, 23 on 2026-08-04.
+    const leaver = { ...eligible, applicationDate: undefined, applicant: { dateOfBirth: '2003-08-04', lawfulResidence: true },
+      grounds: { outflow: { from: 'jeugdhulp', institution: 'jeugdwet-accommodatie', leaving: true, readyForIndependentLiving: true, guidanceArranged: true } } } as Case;
+    const on = (date: string) => runOf({ name: 'g', date, baseline: { regulation: 'concept' }, variant: { regulation: 'concept' } }, rowsOf([leaver])).report('t').scopes[0]!.transitions;
+    expect(on('2026-08-03')).toEqual([{ from: 'urgent:uitstroom-jeugdhulp', to: 'urgent:uitstroom-jeugdhulp', count: 1 }]);
+    expect(on('2026-08-04')).toEqual([{ from: 'not-urgent', to: 'not-urgent', count: 1 }]);
+  });
+
   it('names an unknown municipality in the population by line', () => {
     const run = runOf({ name: 'x', date: '2026-08-03', variant: {} }, [{ line: 7, municipality: 'GM9999', case: {} }]);
     expect(run.errors).toEqual([{ line: 7, column: 'municipality', message: "onbekende gemeente 'GM9999' (niet in rules/gemeenten.yaml)" }]);

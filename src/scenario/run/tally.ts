@@ -94,8 +94,9 @@ export class Tally {
       return;
     }
     const c = row.case;
-    const from = m.b ? m.bMap[m.b.code(c, m.b.paramsOn(c.applicationDate ?? this.bDate))]! : NO_SCHEME;
-    const to = m.v ? m.vMap[m.v.code(c, m.v.paramsOn(c.applicationDate ?? this.vDate))]! : NO_SCHEME;
+    const bOn = c.applicationDate ?? this.bDate, vOn = c.applicationDate ?? this.vDate;
+    const from = m.b ? m.bMap[m.b.code(c, m.b.paramsOn(bOn), bOn)]! : NO_SCHEME;
+    const to = m.v ? m.vMap[m.v.code(c, m.v.paramsOn(vOn), vOn)]! : NO_SCHEME;
     m.matrix[from * this.size + to]!++;
     m.cases++;
     this.cases++;

@@ -21,8 +21,6 @@ export interface CategoryFacts {
   exempt: readonly { requirement: string; subject: Subject; basis: BasisT }[];
   /** The law forbids a binding requirement for it (art. 14 lid 6): municipal binding does not apply. */
   bindingExempt: boolean;
-  /** The law forbids refusing it on income (art. 15 lid 5). */
-  incomeExempt: boolean;
   /** Binding priority may not be used against it (art. 16): the article that says so. */
   bindingShield?: BasisT;
 }
@@ -62,7 +60,6 @@ export function categoriesInForce(statute: Statute, r: Regulation, regional = tr
       requirements,
       exempt,
       bindingExempt: exempt.some((e) => e.subject === 'binding'),
-      incomeExempt: !!statutory && !!exemptionFor(statute, 'income', statutory.id),
       ...(shield && { bindingShield: shield.basis }),
     };
   });

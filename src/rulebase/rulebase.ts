@@ -246,11 +246,12 @@ function resolvePeriods(own: FileSet, m: Municipality | undefined, sets: Map<str
       const file = mine.file;
       // A verordening adopted before the law version in force keeps applying as adopted until the council
       // brings it in line (Hvw art. 51 lid 10): its gaps are findings of the conformance report, not errors.
+      const links = chain.map(link);
+      const transition = inTransition({ status, chain: links });
       for (const v of checkConformance(resolved.statute, resolved.regulation, `${m?.code ?? own.id} ${file.content.validFrom}`)) {
-        if (inTransition({ status, chain: chain.map(link) }) && v.kind === 'mandatory-category-missing') continue;
+        if (transition && v.kind === 'mandatory-category-missing') continue;
         problems.push({ file: file.file, message: v.message.nl });
       }
-      const links = chain.map(link);
       prev = {
         ...resolved,
         set: own.id,

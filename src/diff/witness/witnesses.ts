@@ -172,12 +172,13 @@ function grantsNothing(ctx: WitnessContext, s: SideName, grounds: (string | unde
 /** Categories with the same id in both regulations, in the compared regulation's ranking. */
 function sharedCategories(ctx: WitnessContext, focus?: Focus): Category[] {
   const r = ctx.subject.regulation;
-  const binding = [focus?.base, focus?.subject].some((t) => t && 'binding' in t && t.binding);
+  // A requirement the law exempts a category from cannot make a witness there (category-facts.ts).
+  const focused = focus?.testKind === 'requirement' ? [focus.base?.id, focus.subject?.id] : [];
 
   return r.ranking.order
     .map((id) => r.categories.find((c) => c.id === id)!)
     .filter((c) => ctx.base.regulation.categories.some((x) => x.id === c.id))
-    .filter((c) => !(binding && ctx.subject.categoryFacts.get(c.id)?.bindingExempt))
+    .filter((c) => !ctx.subject.categoryFacts.get(c.id)?.exempt.some((e) => focused.includes(e.requirement)))
     .slice(0, CATEGORIES);
 }
 

@@ -21,7 +21,8 @@ import { PopulationErrors, runScenario } from '../scenario/run-scenario.ts';
 import type { ScenarioReport } from '../scenario/model/report-schema.ts';
 import { ScenarioError } from '../scenario/run/sides.ts';
 import { DiffQuery, diffReport, evaluatorUnder } from './routes/diff.ts';
-import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
+import { populationInvalid, refused, SCENARIO_BODY_LIMIT } from './scenario-run/request.ts';
+import { tooCostly } from './routes/scenarios.ts';
 import { queryName } from './validation.ts';
 import { horizonWarnings } from '../rulebase/horizon.ts';
 
@@ -45,7 +46,7 @@ export interface Examples {
   health: Health;
   problems: Record<'invalidInput' | 'unauthorized' | 'unknownMunicipality' | 'payloadTooLarge' | 'unsupportedMediaType'
     | 'notInForce' | 'tooManyRequests' | 'internal' | 'invalidDiffQuery' | 'invalidPopulation' | 'scenarioPayloadTooLarge'
-    | 'scenarioRefused', Problem>;
+    | 'scenarioRefused' | 'scenarioTooLarge' | 'busy', Problem>;
 }
 
 /** A scenario on a generated population: the Groningen example of examples/scenarios/mantelzorg-10-uur.yaml. */
@@ -103,7 +104,23 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
   } catch (e) {
     if (e instanceof PopulationErrors) invalidPopulation = populationInvalid(e).render('nl', '/v1/scenarios');
   }
-  if (!scenarioRefused || !invalidPopulation) throw new Error('examples: expected a refused scenario and an invalid population');
+  // A variant with a requirement of 400 leaves over 100,000 cases costs more than one request may.
+  let scenarioTooLarge: Problem | undefined;
+  const wide = {
+    op: 'addRequirement' as const, basis: { article: '2.1' },
+    requirement: {
+      id: 'breed', label: { nl: 'Breed', en: 'Wide' }, basis: { article: '2.1' },
+      conditions: { any: Array.from({ length: 400 }, (_, i) => ({ fact: 'applicant.age', operator: 'equal' as const, value: i })) },
+    },
+  };
+  await runScenario({ ...scenarioRequest.scenario, variant: { ...scenarioRequest.scenario.variant, changes: [wide] } }, { generate: { size: 100_000, seed: 1 } }, {
+    ruleBase,
+    admit: (cost) => {
+      scenarioTooLarge = tooCostly(cost).render('nl', '/v1/scenarios');
+      throw new Error('not run: the example is the refusal');
+    },
+  }).catch(() => {});
+  if (!scenarioRefused || !invalidPopulation || !scenarioTooLarge) throw new Error('examples: expected a refused scenario, an invalid population and one too large');
 
   return {
     date: EXAMPLE_DATE,
@@ -131,6 +148,8 @@ export async function buildExamples(ruleBase: RuleBase, evaluator: Evaluates & P
       invalidPopulation,
       scenarioPayloadTooLarge: problems.payloadTooLarge(SCENARIO_BODY_LIMIT.text).render('nl', '/v1/scenarios'),
       scenarioRefused,
+      scenarioTooLarge,
+      busy: problems.busy(5).render('nl', '/v1/scenarios'),
     },
   };
 }

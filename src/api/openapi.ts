@@ -15,7 +15,9 @@ import { BODY_LIMIT } from '../http/body.ts';
 import type { Examples } from './openapi-examples.ts';
 import { PROBLEM_MEDIA_TYPE } from '../http/problem.ts';
 import { answer, REASONING } from './reasoning.ts';
-import { SCENARIO_BODY_LIMIT } from './routes/scenarios.ts';
+import { SCENARIO_BODY_LIMIT } from './scenario-run/request.ts';
+import { MAX_SCENARIO_TOKENS } from './routes/scenarios.ts';
+import { LEAF_EVALUATIONS_PER_TOKEN } from '../scenario/run/cost.ts';
 import { MAX_BATCH } from './batch-limit.ts';
 import {
   BatchRequest, BatchResponse, BatchResult, EvaluationDecision, Health, InvalidParam, Problem, RegulationDetail, RegulationList,
@@ -85,15 +87,19 @@ const ok = (description: string, schema: Json, examples?: Record<string, { summa
 });
 
 /** A problem response; `example` is a real rendering of that problem. */
-const problemResponse = (description: string, example: unknown, extraHeaders: Json = {}) => ({
+const problemResponse = (description: string, example: unknown, extraHeaders: Json = {}, more: Record<string, unknown> = {}) => ({
   description,
   headers: { ...commonHeaders, ...extraHeaders },
-  content: { [PROBLEM_MEDIA_TYPE]: { schema: schemaRef('Problem'), example } },
+  content: {
+    [PROBLEM_MEDIA_TYPE]: Object.keys(more).length
+      ? { schema: schemaRef('Problem'), examples: { default: { value: example }, ...Object.fromEntries(Object.entries(more).map(([k, v]) => [k, { value: v }])) } }
+      : { schema: schemaRef('Problem'), example },
+  },
 });
 
 const PROBLEM_RESPONSES = {
   400: 'BadRequest', 401: 'Unauthorized', 404: 'NotFound', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType',
-  422: 'NotInForce', 429: 'TooManyRequests', 500: 'InternalError',
+  422: 'NotInForce', 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable',
 } as const;
 
 export function buildOpenApi(ex: Examples): Json {
@@ -102,7 +108,7 @@ export function buildOpenApi(ex: Examples): Json {
   const reasoning = ref('parameters', 'reasoning');
   const concept = ref('parameters', 'concept');
   const problems = (...statuses: (keyof typeof PROBLEM_RESPONSES)[]) => Object.fromEntries(statuses.map((s) => [s, ref('responses', PROBLEM_RESPONSES[s])]));
-  const evaluationErrors = problems(400, 401, 404, 413, 415, 422, 429, 500);
+  const evaluationErrors = problems(400, 401, 404, 413, 415, 422, 429, 500, 503);
 
   return {
     openapi: '3.1.0',
@@ -216,7 +222,7 @@ export function buildOpenApi(ex: Examples): Json {
           operationId: 'runScenario',
           tags: ['Scenario\'s'],
           summary: 'Run a scenario: a baseline and a variant over a population',
-          description: `Evaluates every case of the population under the baseline and under the variant (changes in the change language of a municipal layer, or another regulation or date) and reports the transition matrix per region and municipality, example cases with the conditions that decided them, and with \`vacancies\` the fair share. The population is inline (up to ${MAX_INLINE_CASES.toLocaleString('en')} cases, personal data) or drawn by the generator (up to ${MAX_GENERATED_CASES.toLocaleString('en')} cases). Each started 1,000 cases count as one evaluation against the rate limit. A variant that breaks the law in force is refused (422) with the same conformance message a rule file would get.`,
+          description: `Evaluates every case of the population under the baseline and under the variant (changes in the change language of a municipal layer, or another regulation or date) and reports the transition matrix per region and municipality, example cases with the conditions that decided them, and with \`vacancies\` the fair share. The population is inline (up to ${MAX_INLINE_CASES.toLocaleString('en')} cases, personal data) or drawn by the generator (up to ${MAX_GENERATED_CASES.toLocaleString('en')} cases). It is charged by its cost against the rate limit: a token per started 32 KiB of body beyond the first, and a token per ${LEAF_EVALUATIONS_PER_TOKEN.toLocaleString('en')} leaf evaluations (cases × the leaves of the largest regulation of each side, summed over both sides); a run costing more than ${MAX_SCENARIO_TOKENS.toLocaleString('en')} tokens is refused (422 scenario-te-groot) before any case is evaluated. It runs in a worker thread; when every worker and the queue are taken, 503 with Retry-After. A variant that breaks the law in force is refused (422) with the same conformance message a rule file would get.`,
           security: [{ apiKey: [] }],
           parameters: [lang],
           requestBody: {
@@ -233,8 +239,8 @@ export function buildOpenApi(ex: Examples): Json {
             ...problems(401),
             413: problemResponse(`Body larger than ${SCENARIO_BODY_LIMIT.text}`, ex.problems.scenarioPayloadTooLarge),
             ...problems(415),
-            422: problemResponse('The scenario cannot be run: a side cannot be resolved, or the variant breaks the law in force (invalidParams, one per problem)', ex.problems.scenarioRefused),
-            ...problems(429, 500),
+            422: problemResponse('The scenario cannot be run: a side cannot be resolved, or the variant breaks the law in force (invalidParams, one per problem), or it costs more than one request may (scenario-te-groot: cost and maxCost in tokens)', ex.problems.scenarioRefused, {}, { tooLarge: ex.problems.scenarioTooLarge }),
+            ...problems(429, 500, 503),
           },
         },
       },
@@ -331,6 +337,7 @@ export function buildOpenApi(ex: Examples): Json {
         UnsupportedMediaType: problemResponse('Body not sent as application/json', ex.problems.unsupportedMediaType),
         NotInForce: problemResponse('No regulation in force on the date; nearestVersions names the versions before and after', ex.problems.notInForce),
         TooManyRequests: problemResponse('Too many evaluations for this API key', ex.problems.tooManyRequests, { 'Retry-After': ref('headers', 'Retry-After') }),
+        ServiceUnavailable: problemResponse('The server is handling as many large requests as its memory or scenario workers allow: retry after Retry-After seconds', ex.problems.busy, { 'Retry-After': ref('headers', 'Retry-After') }),
         InternalError: problemResponse('Unexpected error (a bug: please report it with the X-Request-ID)', ex.problems.internal),
       },
     },

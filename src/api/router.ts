@@ -13,6 +13,7 @@ import { mountEvaluations, type Evaluates } from './routes/evaluations.ts';
 import { mountMeta } from './routes/meta.ts';
 import { mountRegulations } from './routes/regulations.ts';
 import { mountScenarios } from './routes/scenarios.ts';
+import { inThisThread, type ScenarioRunner } from './scenario-run/runner.ts';
 
 export interface ApiDeps {
   ruleBase: RuleBase;
@@ -21,6 +22,8 @@ export interface ApiDeps {
   verifier: KeyVerifier;
   limiter: RateLimit;
   openapi: object;
+  /** Who runs scenarios; default this thread, on ruleBase (a server passes its worker pool). */
+  scenarios?: ScenarioRunner;
   /** Today's date (YYYY-MM-DD), the default for ?date=. */
   today?: () => string;
 }
@@ -42,6 +45,6 @@ export function apiRouter(deps: ApiDeps): Router {
   mountDocs(v1);
   mountRegulations(v1, ruleBase, today);
   mountDiff(v1, ruleBase, today, evaluatorUnder(deps.evaluator));
-  mountScenarios(v1, ruleBase, deps.verifier, deps.limiter);
+  mountScenarios(v1, deps.scenarios ?? inThisThread(ruleBase), deps.verifier, deps.limiter);
   return v1;
 }

@@ -17,6 +17,9 @@ export const Problem = ProblemDetails.extend({
     .describe('422 no scheme in force: the article that gives the council time to adopt one (Hvw art. 51 lid 10)'),
   concept: z.object({ title: z.string(), validFrom: z.string() }).optional()
     .describe('422 no scheme in force: the concept on that date, which ?concept=true simulates (not a decision)'),
+  cost: z.int().optional().describe('422 scenario too large: what the scenario would cost, in rate-limit tokens'),
+  maxCost: z.int().optional().describe('422 scenario too large: the most one scenario request may cost, in tokens'),
+  leafEvaluationsPerUnit: z.int().optional().describe('422 scenario too large: leaf evaluations (cases × conditions) that cost one token'),
 }).describe('RFC 9457 problem details');
 export type Problem = z.infer<typeof Problem>;
 

@@ -1,12 +1,18 @@
-// JSON request bodies: the content type is checked first (415), then the body is read up to a limit
-// (413) and parsed (400). Read here rather than with express.json: evaluations are the hot path, and
-// body-parser's generality (iconv charsets, verify hooks, type matching per request) cost about a tenth
-// of an evaluation's CPU. JSON is UTF-8 (RFC 8259), so another charset is refused, not converted.
+// JSON request bodies, in two steps a route puts in its chain: readBody checks the content type (415) and
+// reads up to a limit (413), holding the bytes in the request's memory reservation (503 when the server's
+// budget is spent, see memory-budget.ts); parseJson finds the body's shape before building it (too many
+// values: 413; too deep: 400), reserves the parsed size, then parses (400). Between the two a route can
+// charge the bytes read (rate-limit.ts), so a body over the sender's limit is never parsed.
+// Read here rather than with express.json: evaluations are the hot path, and body-parser's generality
+// (iconv charsets, verify hooks, type matching per request) cost about a tenth of an evaluation's CPU.
+// JSON is UTF-8 (RFC 8259), so another charset is refused, not converted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { problems, type ApiProblem } from './problem.ts';
+import { reservationOf, type Reservation } from './memory-budget.ts';
+import { parsedSizeOf, shapeOf } from './json-shape.ts';
 import { MAX_DEPTH, tooDeepAt } from '../rulebase/depth.ts';
 import { jsonPath } from '../rulebase/problems.ts';
 import type { Lang } from '../rulebase/lang.ts';
@@ -15,19 +21,50 @@ export interface BodyLimit {
   bytes: number;
   /** As a person reads it in the 413 problem, e.g. "1 MiB". */
   text: string;
+  /** The most values (see json-shape.ts) a body may hold; default: any number the bytes allow. */
+  values?: number;
 }
 
 export const BODY_LIMIT: BodyLimit = { bytes: 1024 * 1024, text: '1 MiB' };
 
-/** Middleware: parses the JSON body into req.body, or throws the problem that says why it cannot. */
-export const jsonBody = (limit: BodyLimit = BODY_LIMIT): RequestHandler => (req, res, next) => {
+/** Middleware: reads the body into res.locals.rawBody (decoded, not parsed), or throws why it cannot. */
+export const readBody = (limit: BodyLimit = BODY_LIMIT): RequestHandler => (req, res, next) => {
   const type = req.headers['content-type'];
   if (!isJson(type)) throw problems.unsupportedMediaType(type);
-  readJson(req, res, limit).then((body) => {
-    req.body = body;
+  read(req, res, limit).then((bytes) => {
+    res.locals.rawBody = bytes;
+    res.locals.bodyLimit = limit;
     next();
   }, next);
 };
+
+/** Middleware after readBody: parses res.locals.rawBody into req.body. */
+export const parseJson: RequestHandler = (req, res, next) => {
+  req.body = parseBody(res.locals.rawBody!, res.locals.bodyLimit ?? BODY_LIMIT, { reservation: reservationOf(res), lang: res.locals.lang ?? 'nl' });
+  next();
+};
+
+/**
+ * Shape first, then the reservation for what the parse builds, then the parse and the depth's path.
+ * Also used off the event loop, on bytes handed to a worker thread (api/scenario-run/).
+ */
+export function parseBody(bytes: Uint8Array, limit: BodyLimit, at: { reservation?: Reservation; lang: Lang }): unknown {
+  const shape = shapeOf(bytes);
+  if (limit.values !== undefined && shape.values > limit.values) throw problems.tooManyValues(limit.values);
+  at.reservation?.add(parsedSizeOf(bytes.length, shape));
+  let body: unknown;
+  try {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    throw problems.malformedJson();
+  }
+  if (shape.depth > MAX_DEPTH) {
+    const deep = tooDeepAt(body);
+    if (deep) throw problems.tooDeep(jsonPath(deep), MAX_DEPTH, at.lang);
+  }
+  return body;
+}
 
 /** `application/json`, with no charset or a UTF-8 one. */
 function isJson(type: string | undefined): boolean {
@@ -51,15 +88,16 @@ function decoded(req: IncomingMessage): Readable | ApiProblem {
   }
 }
 
-function readJson(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): Promise<unknown> {
+function read(req: IncomingMessage, res: ServerResponse & Response, limit: BodyLimit): Promise<Buffer> {
+  const reservation: Reservation = reservationOf(res);
   return new Promise((resolve, reject) => {
-    // Refused before reading: the client said it is too large. The connection closes, so the unread
-    // rest of the body cannot be taken for the next request.
-    const tooLarge = () => {
+    // Refused before reading or part-way: the connection closes, so the unread rest of the body cannot
+    // be taken for the next request.
+    const refuse = (problem: ApiProblem) => {
       res.setHeader('Connection', 'close');
-      return problems.payloadTooLarge(limit.text);
+      return problem;
     };
-    if (Number(req.headers['content-length']) > limit.bytes) return reject(tooLarge());
+    if (Number(req.headers['content-length']) > limit.bytes) return reject(refuse(problems.payloadTooLarge(limit.text)));
     const stream = decoded(req);
     if (!('pipe' in stream)) return reject(stream);
     const chunks: Buffer[] = [];
@@ -69,11 +107,17 @@ function readJson(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): 
       if (settled) return;
       settled = true;
       stream.removeAllListeners('data');
+      stream.resume(); // what still comes is dropped, not buffered
       reject(problem);
     };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit.bytes) return fail(tooLarge());
+      if (size > limit.bytes) return fail(refuse(problems.payloadTooLarge(limit.text)));
+      try {
+        reservation.add(chunk.length);
+      } catch (busy) {
+        return fail(refuse(busy as ApiProblem));
+      }
       chunks.push(chunk);
     });
     // A broken compressed stream, or a client that hangs up mid-body.
@@ -84,17 +128,7 @@ function readJson(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): 
     stream.on('end', () => {
       if (settled) return;
       settled = true;
-      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
-      let body: unknown;
-      try {
-        body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      } catch {
-        return reject(problems.malformedJson());
-      }
-      const deep = tooDeepAt(body);
-      const lang = (res as ServerResponse & { locals?: { lang?: Lang } }).locals?.lang ?? 'nl';
-      if (deep) return reject(problems.tooDeep(jsonPath(deep), MAX_DEPTH, lang));
-      resolve(body);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
   });
 }

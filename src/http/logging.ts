@@ -34,7 +34,8 @@ export function requestLog(logger: Logger, mounts: readonly string[] = []): Requ
     });
     res.on('finish', () => {
       const status = res.statusCode;
-      logger[status >= 500 ? 'error' : 'info'](line({ status }), 'request');
+      // 503 is the server refusing load it cannot take (memory-budget.ts), not a failure.
+      logger[status === 503 ? 'warn' : status >= 500 ? 'error' : 'info'](line({ status }), 'request');
     });
     // Closed before its answer was out: the caller went away, or a stop cut it off (server/drain.ts).
     res.on('close', () => {

@@ -111,6 +111,13 @@ export const problems = {
     { nl: 'Body te groot', en: 'Payload too large' },
     { nl: `De body is groter dan ${limit}.`, en: `The body is larger than ${limit}.` }),
 
+  tooManyValues: (max: number) => new ApiProblem(413, 'body-te-groot',
+    { nl: 'Body te groot', en: 'Payload too large' },
+    {
+      nl: `De body bevat meer dan ${max.toLocaleString('nl-NL')} waarden en is geweigerd voordat hij werd verwerkt.`,
+      en: `The body holds more than ${max.toLocaleString('en-GB')} values; it was refused before it was parsed.`,
+    }),
+
   unsupportedMediaType: (got: string | undefined) => new ApiProblem(415, 'mediatype-niet-ondersteund',
     { nl: 'Mediatype niet ondersteund', en: 'Unsupported media type' },
     {
@@ -123,6 +130,15 @@ export const problems = {
     {
       nl: `De limiet voor deze API-sleutel is bereikt; probeer het over ${retryAfterSeconds} s opnieuw.`,
       en: `The limit for this API key has been reached; retry in ${retryAfterSeconds} s.`,
+    },
+    {}, { 'Retry-After': String(retryAfterSeconds) }),
+
+  /** The server's memory or workers are taken by requests under way: the sender retries, nothing is queued. */
+  busy: (retryAfterSeconds: number) => new ApiProblem(503, 'server-bezet',
+    { nl: 'Server bezet', en: 'Server busy' },
+    {
+      nl: `De server verwerkt nu te veel grote verzoeken tegelijk; probeer het over ${retryAfterSeconds} s opnieuw.`,
+      en: `The server is handling too many large requests at once; retry in ${retryAfterSeconds} s.`,
     },
     {}, { 'Retry-After': String(retryAfterSeconds) }),
 

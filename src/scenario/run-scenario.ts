@@ -6,6 +6,7 @@ import type { ScenarioReport } from './model/report-schema.ts';
 import type { PopulationError, Scenario, Vacancies } from './model/schema.ts';
 import { buildReport } from './report/build.ts';
 import { feed, type FeedOptions, type Population } from './run/feed.ts';
+import { scenarioCost, type ScenarioCost } from './run/cost.ts';
 import { prepareScenario } from './run/prepare.ts';
 import { ScenarioError } from './run/sides.ts';
 import { Tally } from './run/tally.ts';
@@ -20,6 +21,11 @@ export interface ScenarioOptions extends FeedOptions {
   vacancies?: Vacancies;
   /** What the report calls the population; default the file, `N inline`, or the generator and its seed. */
   source?: string;
+  /**
+   * Called once both sides are resolved, before any case is evaluated, with what the run will cost (not
+   * for a file, whose size is unknown); throwing (or rejecting) stops the run there. The API charges it.
+   */
+  admit?: (cost: ScenarioCost) => void | Promise<void>;
 }
 
 export class PopulationErrors extends Error {
@@ -33,6 +39,8 @@ export class PopulationErrors extends Error {
 export async function runScenario(scenario: Scenario, population: Population, options: ScenarioOptions): Promise<ScenarioReport> {
   if (scenario.vacancies && !options.readFile) throw new ScenarioError([{ path: 'scenario.vacancies', message: 'geef de vacatures inline (vacancies in het verzoek), niet als bestand' }]);
   const prepared = prepareScenario(scenario, { ruleBase: options.ruleBase, ...(options.readFile && { readFile: options.readFile }) });
+  const cases = 'cases' in population ? population.cases.length : 'generate' in population ? population.generate.size : undefined;
+  if (options.admit && cases !== undefined) await options.admit(scenarioCost(prepared, cases));
   const tally = new Tally(prepared);
   await feed(tally, population, options);
   if (tally.errorCount) throw new PopulationErrors(tally.errors, tally.errorCount);

@@ -7,6 +7,7 @@ import { rulebaseProblem } from '../api/rulebase-problems.ts';
 import { API_VERSION, BASE_PATH } from '../api/version.ts';
 import { errorHandler, notFound } from '../http/error-handler.ts';
 import { negotiateLanguage } from '../http/language.ts';
+import { MemoryBudget, memoryBudget } from '../http/memory-budget.ts';
 import { requestLog, type Logger } from '../http/logging.ts';
 import { webRouter } from '../web/router.ts';
 import { evaluatorUnder } from '../api/routes/diff.ts';
@@ -14,6 +15,8 @@ import { lazyEvaluator } from '../diff/compare-regulations.ts';
 
 export interface AppDeps extends ApiDeps {
   logger: Logger;
+  /** Memory in flight over all requests (default DEFAULT_MEMORY_BUDGET). */
+  memory?: MemoryBudget;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -26,6 +29,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   app.use(requestLog(logger, [BASE_PATH]));
+  app.use(memoryBudget(deps.memory ?? new MemoryBudget()));
   app.use((req, res, next) => {
     const lang = (res.locals.lang = negotiateLanguage(req));
     res.setHeader('API-Version', API_VERSION);

@@ -4,7 +4,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Evaluator } from '../engine/evaluator.ts';
-import { loadRuleBase } from '../rulebase/load.ts';
+import { BUNDLED_RULES_DIR, loadRuleBase } from '../rulebase/load.ts';
+import { ScenarioPool } from '../api/scenario-run/pool.ts';
+import { inThisThread } from '../api/scenario-run/runner.ts';
 import { horizonWarnings } from '../rulebase/horizon.ts';
 import { today } from '../rulebase/dates.ts';
 import { generateOpenApi } from '../api/openapi-document.ts';
@@ -36,6 +38,9 @@ export async function startServer(o: ServerOptions): Promise<Running> {
   checkServerOptions(o);
   disablePretenuring();
   const ruleBase = o.ruleBase ?? loadRuleBase();
+  // Scenarios run in worker threads that load the same rule files; a rule base given in memory cannot be
+  // loaded there, so its scenarios run in this thread.
+  const scenarios = o.ruleBase ? inThisThread(ruleBase) : new ScenarioPool({ rulesDir: BUNDLED_RULES_DIR });
   const evaluator = new Evaluator(ruleBase, o.engine);
   const logger = o.logger ?? createLogger();
   // Values or verordeningen that run out soon: one line each, about the rule base only (no case facts).
@@ -49,6 +54,7 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     limiter: o.limiter ?? new RateLimiter({ rate: o.rate, burst: o.burst }),
     logger,
     openapi: await generateOpenApi(ruleBase, evaluator),
+    scenarios,
   });
   const server = expressServer(app);
   const stop = drainable(server);
@@ -65,6 +71,10 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     server,
     url: `http://${host}:${port}/v1`,
     inFlight: stop.inFlight,
-    close: (graceMs = 0) => stop.drain(graceMs),
+    close: async (graceMs = 0) => {
+      const stopped = await stop.drain(graceMs);
+      await scenarios.close();
+      return stopped;
+    },
   };
 }

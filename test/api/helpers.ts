@@ -29,7 +29,7 @@ export interface TestApp {
   advance(ms: number): void;
 }
 
-export function makeApp(o: { keys?: KeyEntry[]; rate?: number; burst?: number; evaluator?: AppDeps['evaluator'] } = {}): TestApp {
+export function makeApp(o: { keys?: KeyEntry[]; rate?: number; burst?: number; evaluator?: AppDeps['evaluator']; memory?: AppDeps['memory'] } = {}): TestApp {
   const logs: string[] = [];
   let now = 0;
   const app = createApp({
@@ -40,6 +40,7 @@ export function makeApp(o: { keys?: KeyEntry[]; rate?: number; burst?: number; e
     logger: createLogger({ write: (line: string) => void logs.push(line) }),
     openapi,
     today: () => '2026-09-01',
+    ...(o.memory && { memory: o.memory }),
   });
   return { app, logs, advance: (ms) => void (now += ms) };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { mantelzorg } from '../engine/cases.ts';
 import { openapiFile } from './contract.ts';
-import { auth, client, makeApp } from './helpers.ts';
+import { auth, client, makeApp, ruleBase } from './helpers.ts';
+import { scenarioCost } from '../../src/scenario/run/cost.ts';
+import { prepareScenario } from '../../src/scenario/run/prepare.ts';
 import { factsLogged } from './log-facts.ts';
 
 const { app, logs } = makeApp();
@@ -73,12 +75,16 @@ describe('POST /v1/scenarios', () => {
     expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes', code: 'scenario_refused' });
   });
 
-  it('429 when the cases (one unit per started 1,000) exceed the bucket', async () => {
-    const limited = client(makeApp({ rate: 1, burst: 2 }).app);
-    const res = await limited.post(url, generated(2001));
-    expect([res.status, res.body.type]).toEqual([429, problemType('te-veel-verzoeken')]);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await limited.post(url, generated(10))).status).toBe(200);
+  it('charges a run by its cost, cases × the leaves of both sides: above the burst it leaves the client in debt', async () => {
+    const limited = client(makeApp({ rate: 1, burst: 50 }).app);
+    const cost = scenarioCost(prepareScenario(scenario as never, { ruleBase }), 2001).tokens;
+    expect(cost).toBeGreaterThan(50);
+    // Admitted from a bucket not in debt (50 − 1 for the request itself), and charged in full …
+    expect((await limited.post(url, generated(2001))).status).toBe(200);
+    // … so the next request waits until the debt is paid at 1 token a second.
+    const next = await limited.post(url, generated(10));
+    expect([next.status, next.body.type]).toEqual([429, problemType('te-veel-verzoeken')]);
+    expect(Number(next.headers['retry-after'])).toBe(cost - 49 + 1);
   });
 
   it('405 for other methods', async () => {

@@ -8,6 +8,7 @@ import { negotiateLanguage } from '../../src/http/language.ts';
 import { createLogger, requestLog } from '../../src/http/logging.ts';
 import { RateLimiter } from '../../src/api/rate-limit.ts';
 import { mountScenarios } from '../../src/api/routes/scenarios.ts';
+import { inThisThread } from '../../src/api/scenario-run/runner.ts';
 import { ScenarioReport } from '../../src/scenario/model/report-schema.ts';
 import { auth, keyEntries, ruleBase } from '../api/helpers.ts';
 import { mantelzorg } from '../engine/cases.ts';
@@ -17,7 +18,7 @@ const app = express();
 app.use(requestLog(logger));
 app.use((req, res, next) => { res.locals.lang = negotiateLanguage(req); next(); });
 const v1 = Router();
-mountScenarios(v1, ruleBase, new KeyVerifier(keyEntries), new RateLimiter({ rate: 1000, burst: 5000, now: () => 0 }));
+mountScenarios(v1, inThisThread(ruleBase), new KeyVerifier(keyEntries), new RateLimiter({ rate: 1000, burst: 5000, now: () => 0 }));
 app.use('/v1', v1);
 app.use(errorHandler(logger));
 

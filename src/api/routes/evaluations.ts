@@ -3,11 +3,12 @@ import type { Router } from 'express';
 import { Case } from '../../case/schema.ts';
 import { requireKey, type KeyVerifier } from '../../http/auth.ts';
 import { evaluateBatch, type Evaluates } from '../batch.ts';
-import { jsonBody } from '../../http/body.ts';
+import { parseJson, readBody } from '../../http/body.ts';
+import { reservationOf } from '../../http/memory-budget.ts';
 import { methodNotAllowed } from '../../http/error-handler.ts';
 import { sendJson } from '../json-response.ts';
 import { problems } from '../../http/problem.ts';
-import { chargeOne, type RateLimit } from '../rate-limit.ts';
+import { chargeBytes, chargeMore, chargeOne, type RateLimit } from '../rate-limit.ts';
 import { answer, EvaluationQuery } from '../reasoning.ts';
 import { BatchEnvelope } from '../schemas.ts';
 import { invalidOf, parseWith, queryName } from '../validation.ts';
@@ -15,7 +16,7 @@ import { invalidOf, parseWith, queryName } from '../validation.ts';
 export type { Evaluates };
 
 export function mountEvaluations(router: Router, evaluator: Evaluates, verifier: KeyVerifier, limiter: RateLimit): void {
-  const guard = [requireKey(verifier), chargeOne(limiter), jsonBody()];
+  const guard = [requireKey(verifier), chargeOne(limiter), readBody(), chargeBytes(limiter), parseJson];
 
   router.route('/regulations/:municipalityCode/evaluations')
     .post(...guard, async (req, res) => {
@@ -36,7 +37,9 @@ export function mountEvaluations(router: Router, evaluator: Evaluates, verifier:
       const envelope = parseWith(BatchEnvelope, req.body, lang);
       if (!query.ok || !envelope.ok) throw problems.invalidInput(invalidOf(query, envelope));
       const { cases } = envelope.value;
-      await limiter.charge(res.locals.client, cases.length - 1);
+      await chargeMore(limiter, res, Math.max(0, cases.length - res.locals.charged!));
+      // The decisions and their JSON live until the answer is out: measured 60 KB a case with full reasoning.
+      reservationOf(res).add(cases.length * (query.value.reasoning === 'full' ? 64 * 1024 : 8 * 1024));
       const body = await evaluateBatch(evaluator, req.params.municipalityCode!, cases, lang, query.value.reasoning, query.value.concept);
       const digests = new Set(body.results.flatMap((r) => (r.status === 200 ? [r.decision.regulation.digest] : [])));
       Object.assign(res.locals.log, { cases: cases.length, outcomes: body.summary, ...(digests.size === 1 && { digest: [...digests][0] }) });

@@ -4,11 +4,12 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { toJsonSchema } from '../schemas/json-schema.ts';
 import { caseFields } from '../case/schema.ts';
-import { RuleFile, type Condition } from './schema.ts';
+import { RuleFile, type Change, type Condition } from './schema.ts';
 import { childEntries, isLeaf } from './condition-tree.ts';
 import { jsonPath, type PathSegment, type Problem } from './problems.ts';
 import { addDays, addMonths } from './dates.ts';
 import { MAX_DEPTH, tooDeepAt } from './depth.ts';
+import { parameterProblems } from './units.ts';
 
 /** The last day of a term of four years from `from` (Hvw art. 4). */
 export const lastDayOfTerm = (from: string): string => addDays(addMonths(from, 48), -1);
@@ -165,28 +166,51 @@ function checkFile({ file, content, locate }: ParsedFile): Problem[] {
     if (kinds.length !== 1 || content.statute) add([], "bevat precies één van 'regulation' (volledige tekst) of 'changes' (wijzigingen)");
   }
 
-  // Every fact a condition reads must be a field of the case schema.
-  const checkCondition = (c: Condition, path: PathSegment[]) => {
-    for (const [place, child] of childEntries(c)) checkCondition(child, [...path, ...place]);
-    if (isLeaf(c) && !caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
-  };
-  const checkGround = (ground: string | undefined, path: PathSegment[]) => {
-    if (ground && ![...caseFields.keys()].some((f) => f.startsWith(ground + '.'))) add(path, `'${ground}' is geen groep gegevens van de casus`);
-  };
   const r = content.regulation;
-  r?.categories.forEach((c, i) => checkGround(c.ground, ['regulation', 'categories', i, 'ground']));
-  content.changes?.forEach((ch, i) => { if (ch.op === 'addCategory') checkGround(ch.category.ground, ['changes', i, 'category', 'ground']); });
   if (r) {
+    r.categories.forEach((c, i) => checkGround(c.ground, ['regulation', 'categories', i, 'ground'], add));
     for (const key of ['requirements', 'refusalGrounds', 'categories'] as const) {
-      r[key].forEach((t, i) => checkCondition(t.conditions, ['regulation', key, i, 'conditions']));
+      r[key].forEach((t, i) => checkCondition(t.conditions, ['regulation', key, i, 'conditions'], add));
     }
   }
-  content.changes?.forEach((ch, i) => {
-    const base: PathSegment[] = ['changes', i];
-    if ('conditions' in ch) checkCondition(ch.conditions, [...base, 'conditions']);
-    if (ch.op === 'addCategory') checkCondition(ch.category.conditions, [...base, 'category', 'conditions']);
-    if (ch.op === 'addRequirement' || ch.op === 'replaceRequirement') checkCondition(ch.requirement.conditions, [...base, 'requirement', 'conditions']);
-    if (ch.op === 'addRefusalGround') checkCondition(ch.refusalGround.conditions, [...base, 'refusalGround', 'conditions']);
-  });
+  // Every value of a full text's parameters fits its unit and range (addParameter and setParameter are
+  // checked where they are applied, resolve.ts, as a scenario's are).
+  for (const [name, p] of Object.entries(r?.parameters ?? {})) {
+    for (const x of parameterProblems(name, p)) add(['regulation', 'parameters', name, ...x.path], x.message.nl);
+  }
+  for (const x of changeProblems(content.changes ?? [])) add(['changes', ...x.path], x.message);
   return problems;
+}
+
+type Add = (path: PathSegment[], message: string) => void;
+
+/** Every fact a condition reads must be a field of the case schema. */
+function checkCondition(c: Condition, path: PathSegment[], add: Add): void {
+  for (const [place, child] of childEntries(c)) checkCondition(child, [...path, ...place], add);
+  if (isLeaf(c) && !caseFields.has(c.fact)) add([...path, 'fact'], `'${c.fact}' is geen gegeven van de casus (zie schemas/case.schema.json)`);
+}
+
+function checkGround(ground: string | undefined, path: PathSegment[], add: Add): void {
+  if (ground && ![...caseFields.keys()].some((f) => f.startsWith(ground + '.'))) add(path, `'${ground}' is geen groep gegevens van de casus`);
+}
+
+/**
+ * What a schema cannot say about a list of changes, apart from any parent: the facts their conditions
+ * read and the grounds of added categories exist in the case. For a layer's changes and a scenario's alike;
+ * paths are relative to the list.
+ */
+export function changeProblems(changes: readonly Change[]): { path: PathSegment[]; message: string }[] {
+  const out: { path: PathSegment[]; message: string }[] = [];
+  const add: Add = (path, message) => out.push({ path, message });
+  changes.forEach((ch, i) => {
+    const base: PathSegment[] = [i];
+    if ('conditions' in ch) checkCondition(ch.conditions, [...base, 'conditions'], add);
+    if (ch.op === 'addCategory') {
+      checkGround(ch.category.ground, [...base, 'category', 'ground'], add);
+      checkCondition(ch.category.conditions, [...base, 'category', 'conditions'], add);
+    }
+    if (ch.op === 'addRequirement' || ch.op === 'replaceRequirement') checkCondition(ch.requirement.conditions, [...base, 'requirement', 'conditions'], add);
+    if (ch.op === 'addRefusalGround') checkCondition(ch.refusalGround.conditions, [...base, 'refusalGround', 'conditions'], add);
+  });
+  return out;
 }

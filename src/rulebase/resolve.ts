@@ -7,6 +7,7 @@ import type { Basis, Category, Change, Condition, Parameter, Regulation, RuleFil
 import type { z } from 'zod';
 import { categoriesInForce, type CategoriesInForce } from './category-facts.ts';
 import { childrenOf, kindOf, leavesOf, withChildren } from './condition-tree.ts';
+import { parameterProblems, unitChangeProblem } from './units.ts';
 
 type BasisT = z.infer<typeof Basis>;
 
@@ -118,7 +119,7 @@ export function applyStatute(r: Regulation, statute: Statute, lawFile: Pick<Rule
     const conditions = { ...fillConditionBasis(law.conditions, withDefaults(law.basis, file), file), id };
     return { ...c, conditions: { all: [conditions, c.conditions], basis: c.basis } };
   });
-  const regional = r.parameters[REGIONAL_BINDING_READING]?.value !== false;
+  const regional = parameterOf(r, REGIONAL_BINDING_READING)?.value !== false;
   const asksBinding = r.requirements.some((q) => q.subject === 'binding');
   const added = statute.regionalBinding?.requirement.id;
   r.requirements = r.requirements.filter((q) => !(q.statutoryOnly && q.id === added));
@@ -127,6 +128,10 @@ export function applyStatute(r: Regulation, statute: Statute, lawFile: Pick<Rule
   }
   return regional;
 }
+
+/** A parameter the regulation defines: its own property, never one of Object.prototype's ('constructor'). */
+const parameterOf = (r: Regulation, name: string): Parameter | undefined =>
+  Object.hasOwn(r.parameters, name) ? r.parameters[name] : undefined;
 
 const nodeKind = { requirements: 'requirement', refusalGrounds: 'refusalGround', categories: 'category' } as const;
 
@@ -143,19 +148,29 @@ export function applyChange(r: Regulation, ch: Change, file: RuleFile, fail: (m:
   };
   switch (ch.op) {
     case 'setParameter': {
-      const p = r.parameters[ch.parameter];
+      const p = parameterOf(r, ch.parameter);
       if (!p) return fail(`parameter '${ch.parameter}' bestaat niet; gebruik addParameter`, 'parameter');
       if ((ch.value === undefined) === (ch.values === undefined)) return fail("geef precies één van 'value' of 'values'");
+      const unitChange = ch.unit && unitChangeProblem(ch.parameter, p.unit, ch.unit);
+      if (unitChange) return fail(unitChange.nl, 'unit');
       const next: Parameter = { ...p, basis, unit: ch.unit ?? p.unit };
       delete next.value;
       delete next.values;
-      r.parameters[ch.parameter] = ch.value !== undefined ? { ...next, value: ch.value } : { ...next, values: ch.values! };
+      const set: Parameter = ch.value !== undefined ? { ...next, value: ch.value } : { ...next, values: ch.values! };
+      // The change's value, values and unit stand where the parameter's do; a min/max it inherits that the
+      // new unit does not allow is the unit's fault.
+      const wrong = parameterProblems(ch.parameter, set);
+      if (wrong.length) return wrong.forEach((x) => fail(x.message.nl, ...(x.path[0] === 'min' || x.path[0] === 'max' ? ['unit'] : x.path)));
+      r.parameters[ch.parameter] = set;
       return mark(`parameter/${ch.parameter}`);
     }
-    case 'addParameter':
-      if (r.parameters[ch.parameter]) return fail(`parameter '${ch.parameter}' bestaat al; gebruik setParameter`, 'parameter');
+    case 'addParameter': {
+      if (parameterOf(r, ch.parameter)) return fail(`parameter '${ch.parameter}' bestaat al; gebruik setParameter`, 'parameter');
+      const wrong = parameterProblems(ch.parameter, ch.definition);
+      if (wrong.length) return wrong.forEach((x) => fail(x.message.nl, 'definition', ...x.path));
       r.parameters[ch.parameter] = { ...ch.definition, basis: withDefaults(ch.definition.basis, file) };
       return mark(`parameter/${ch.parameter}`);
+    }
     case 'addCategory':
       addUnique(r.categories, fillTest(ch.category, file), 'categorie', 'category');
       // A new category ranks last unless a setRanking says otherwise.
@@ -230,7 +245,7 @@ export function checkReferences(r: Regulation): string[] {
   const fail = (message: string) => problems.push(message);
   const walk = (c: Condition, where: string) => {
     for (const { value } of leavesOf(c)) {
-      if (typeof value === 'object' && value !== null && 'param' in value && !r.parameters[value.param]) {
+      if (typeof value === 'object' && value !== null && 'param' in value && !parameterOf(r, value.param)) {
         fail(`${where} verwijst naar parameter '${value.param}', die niet bestaat`);
       }
     }
@@ -238,7 +253,7 @@ export function checkReferences(r: Regulation): string[] {
   for (const key of ['requirements', 'refusalGrounds', 'categories'] as const) {
     for (const t of r[key]) walk(t.conditions, `${nodeKind[key]} '${t.id}'`);
   }
-  if (!r.parameters[r.validity.param]) fail(`validity verwijst naar parameter '${r.validity.param}', die niet bestaat`);
+  if (!parameterOf(r, r.validity.param)) fail(`validity verwijst naar parameter '${r.validity.param}', die niet bestaat`);
   const ids = new Set(r.categories.map((c) => c.id));
   for (const id of r.ranking.order) if (!ids.has(id)) fail(`ranking noemt categorie '${id}', die niet bestaat`);
   for (const id of ids) if (!r.ranking.order.includes(id)) fail(`categorie '${id}' ontbreekt in de ranking`);

@@ -2,6 +2,7 @@
 // schemas; a test fails when it is stale), ajv validates every file against that JSON Schema on load,
 // and the TypeScript types below are inferred from the same definition.
 import { z } from 'zod';
+import { UNIT_NAMES, unitsDescription } from './units.ts';
 
 export const IsoDate = z.iso.date().describe('Datum als YYYY-MM-DD');
 
@@ -78,15 +79,22 @@ export const Condition: z.ZodType<Condition> = z.lazy(() => z.union([
 ])).describe('A json-rules-engine condition (all/any/not or fact/operator/value), annotated');
 
 const Id = z.string().regex(/^[a-z][a-z0-9-]*$/).describe('kebab-case identifier');
-const ParamName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/);
+// Names of an object's own machinery are refused: a parameter lookup must never find Object.prototype's.
+const ParamName = z.string().regex(/^(?!(?:constructor|prototype)$)[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/)
+  .describe('Dotted name, e.g. mantelzorg.minimumUrenPerWeek (not constructor or prototype)');
+
+/** A parameter's unit: it fixes the value's type and natural range (src/rulebase/units.ts). */
+export const Unit = z.enum(UNIT_NAMES).describe(`The unit, which fixes type and range: ${unitsDescription()}`);
 
 export const DatedValue = z.strictObject({ from: IsoDate, until: IsoDate.optional(), value: z.number() });
 
 export const Parameter = z.strictObject({
   label: Text,
-  unit: z.string().describe('e.g. uur/week, maanden, km, euro/jaar, jaar'),
+  unit: Unit,
+  min: z.number().optional().describe("Narrows the unit's range: the lowest value allowed"),
+  max: z.number().optional().describe("Narrows the unit's range: the highest value allowed"),
   basis: Basis,
-  value: Scalar.optional(),
+  value: Scalar.optional().describe("Checked against the unit's type and range (and min/max) on load"),
   values: z.array(DatedValue).min(1).optional()
     .describe('Dated values; the one whose [from, until] holds the application date applies, none → unknown'),
   confirmed: z.boolean().optional(),
@@ -194,7 +202,7 @@ const change = <O extends string, T extends z.ZodRawShape>(op: O, shape: T) =>
 export const Change = z.discriminatedUnion('op', [
   change('setParameter', {
     parameter: ParamName, value: Scalar.optional(), values: z.array(DatedValue).min(1).optional(),
-    unit: z.string().optional(),
+    unit: Unit.optional(),
   }),
   change('addParameter', { parameter: ParamName, definition: Parameter }),
   change('addCategory', { category: Category }),

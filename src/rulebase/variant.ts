@@ -9,6 +9,7 @@ import { checkConformance } from './conformance.ts';
 import { jsonPath, type PathSegment } from './problems.ts';
 import { digest } from './digest.ts';
 import { categoriesInForce } from './category-facts.ts';
+import { changeProblems } from './parse.ts';
 
 export interface VariantProblem {
   /** JSON path inside the list of changes, e.g. `$[2].parameter`. */
@@ -17,7 +18,8 @@ export interface VariantProblem {
 }
 
 export function applyVariant(base: RegulationInForce, changes: Change[], title: string): { regulation?: RegulationInForce; problems: VariantProblem[] } {
-  const problems: VariantProblem[] = [];
+  // What parse.ts checks of a layer's changes before resolving them, then what resolving checks.
+  const problems: VariantProblem[] = changeProblems(changes).map((p) => ({ path: jsonPath(p.path), message: p.message }));
   const regulation = structuredClone(base.regulation);
   const provenance = { ...base.provenance };
   const origin = `variant:${title}`;

@@ -164,7 +164,7 @@ describe('a value the regulation does not have yet is its gap, not the applicant
   });
 
   it('a gap of another parameter names it as it is labelled; values that are not yearly give the date', () => {
-    const yearly = { label: { nl: 'AOW-leeftijd', en: 'State pension age' }, unit: 'jaar', basis: { article: '1' }, values: [{ from: '2026-01-01', until: '2026-12-31', value: 67 }] };
+    const yearly = { label: { nl: 'AOW-leeftijd', en: 'State pension age' }, unit: 'jaar' as const, basis: { article: '1' }, values: [{ from: '2026-01-01', until: '2026-12-31', value: 67 }] };
     expect(gapSentence('aowLeeftijd', 'AOW-leeftijd', yearly, '2027-03-01', 'nl')).toBe('De waarde van AOW-leeftijd voor 2027 is nog niet in de regeling opgenomen.');
     const halfYear = { ...yearly, values: [{ from: '2026-07-01', until: '2026-12-31', value: 67 }] };
     expect(gapSentence('aowLeeftijd', 'State pension age', halfYear, '2027-03-01', 'en')).toBe('The value of State pension age for 2027-03-01 has not yet been included in the regulation.');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Case, IsoDate } from '../../case/schema.ts';
 import { Change } from '../../rulebase/schema.ts';
 import { Lang } from '../../engine/decision.ts';
+import { keyedRecord } from './keyed-record.ts';
 
 const Code = z.string().regex(/^GM\d{4}$/).describe('CBS municipality code, e.g. GM0014');
 
@@ -43,7 +44,7 @@ export const Vacancies = z.strictObject({
   year: z.int().describe('The year the figures describe'),
   source: z.string().min(1).describe('Where the figures come from; say so when they are an example'),
   targetShare: z.number().min(0).max(1).describe('Target share of vacancies for urgent applicants (0–1), e.g. the regional agreement'),
-  municipalities: z.record(Code, z.strictObject({
+  municipalities: keyedRecord(Code, z.strictObject({
     vacancies: z.int().min(0).describe('Social-rental (corporation) vacancies a year'),
     applicationsPerYear: z.int().min(0).optional()
       .describe('Urgency applications a year: scales the population to a year; absent = the population is one year of applications'),

@@ -127,7 +127,7 @@ describe('setParameter and addParameter in a rule-file layer get the same check 
     const file = draft(`  - op: setParameter\n    parameter: ${HOURS}\n    value: abc\n    basis: { article: '2.6' }`);
     expect(problemsOf(file)).toEqual([{
       file: 'concept.yaml', line: lineOf(file, 'value: abc'), column: 12, path: '$.changes[0].value',
-      message: `parameter '${HOURS}' (uur/week): "abc" is niet toegestaan; de waarde moet een getal van 0 tot en met 168 zijn`,
+      message: `parameter '${HOURS}' (uur/week): "abc" is niet toegestaan; de waarde moet een getal van 0 tot en met 40 zijn`,
     }]);
   });
 
@@ -139,8 +139,9 @@ describe('setParameter and addParameter in a rule-file layer get the same check 
     expect(added).toMatchObject([{ path: '$.changes[0].definition.value' }]);
   });
 
-  it('accepts a value within range', () => {
-    expect(() => withFile(ruleBase, draft(`  - op: setParameter\n    parameter: ${HOURS}\n    value: 168\n    basis: { article: '2.6' }`))).not.toThrow();
+  it('accepts a value within range, and refuses 100 uur/week: the model bounds the art. 12 lid 3 onder a threshold at 40 (reading R14)', () => {
+    expect(() => withFile(ruleBase, draft(`  - op: setParameter\n    parameter: ${HOURS}\n    value: 40\n    basis: { article: '2.6' }`))).not.toThrow();
+    expect(problemsOf(draft(`  - op: setParameter\n    parameter: ${HOURS}\n    value: 100\n    basis: { article: '2.6' }`))[0]!.message).toContain('van 0 tot en met 40');
   });
 });
 
@@ -158,13 +159,14 @@ describe('a scenario\'s setParameter is checked as a rule file\'s (the API and r
       expect([res.status, res.body.type]).toEqual([422, 'https://voorrang.nl/problemen/scenario-geweigerd']);
       expect(res.body.invalidParams).toHaveLength(1);
       expect(res.body.invalidParams[0]).toMatchObject({ name: '$.scenario.variant.changes[0].value', code: 'scenario_refused' });
-      expect(res.body.invalidParams[0].reason).toContain(`parameter '${HOURS}' (uur/week): ${JSON.stringify(value)} is niet toegestaan; de waarde moet een getal van 0 tot en met 168 zijn`);
+      expect(res.body.invalidParams[0].reason).toContain(`parameter '${HOURS}' (uur/week): ${JSON.stringify(value)} is niet toegestaan; de waarde moet een getal van 0 tot en met 40 zijn`);
     }
   });
 
-  it('168 uur/week runs, 168.5 is refused; 0 months of mantelzorg runs, -1 is refused', async () => {
-    expect((await api.post('/v1/scenarios', body([setHours(168)]))).status).toBe(200);
-    expect((await api.post('/v1/scenarios', body([setHours(168.5)]))).status).toBe(422);
+  it('40 uur/week runs, 40.5 and 100 are refused (reading R14: the model bounds the art. 12 lid 3 onder a threshold at a working week); 0 months of mantelzorg runs, -1 is refused', async () => {
+    expect((await api.post('/v1/scenarios', body([setHours(40)]))).status).toBe(200);
+    expect((await api.post('/v1/scenarios', body([setHours(40.5)]))).status).toBe(422);
+    expect((await api.post('/v1/scenarios', body([setHours(100)]))).status).toBe(422);
     const months = (value: number) => ({ op: 'setParameter', parameter: 'mantelzorg.minimumDuurMaanden', value, basis: { article: '2.6' } });
     expect((await api.post('/v1/scenarios', body([months(0)]))).status).toBe(200);
     const res = await api.post('/v1/scenarios', body([months(-1)]));

@@ -52,7 +52,7 @@ async function ownAddresses(): Promise<boolean> {
 interface Child { process: ChildProcess; port: number; exited?: string; errorLines: number; stderr: string[] }
 
 async function startChild(keyLines: string[], perAddress: boolean): Promise<Child> {
-  const proc = spawn(process.execPath, ['bin/voorrang.js', 'serve', '--port', '0', '--host', '127.0.0.1', ...(perAddress ? [] : ['--max-per-address', '0'])], {
+  const proc = spawn(process.execPath, ['bin/voorrang.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--grace', '1', ...(perAddress ? [] : ['--max-per-address', '0'])], {
     cwd: root, env: { ...process.env, VOORRANG_API_KEYS: keyLines.join(','), VOORRANG_API_KEYS_FILE: '' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   process.on('exit', () => proc.kill('SIGKILL'));

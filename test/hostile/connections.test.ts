@@ -182,4 +182,11 @@ describe('limits and addresses', () => {
     await expect(start({ headersTimeoutMs: 2000, requestTimeoutMs: 1000 })).rejects.toThrow(StartupError);
     await expect(start({ maxPerAddress: -1 })).rejects.toThrow(StartupError);
   });
+
+  it('refuses a cap or request timeout on the command line that is not a number in range', async () => {
+    const { serve } = await import('../../src/cli/serve.ts');
+    expect(await serve(['--max-per-address', 'veel'], {})).toBe(2);
+    expect(await serve(['--max-connections', '-1'], {})).toBe(2);
+    expect(await serve(['--request-timeout', '0'], {})).toBe(2);
+  });
 });

@@ -1,5 +1,5 @@
 // voorrang serve [--port N] [--host H] [--keys FILE] [--rate N] [--burst N] [--engine E] [--workers N]
-// [--grace S]: run the API until SIGINT/SIGTERM, then finish the requests under way (server/drain.ts). With more
+// [--grace S] [--max-connections N] [--max-per-address N] [--request-timeout S]: run the API until SIGINT/SIGTERM, then finish the requests under way (server/drain.ts). With more
 // than one worker this process is the cluster's primary, and each worker runs this same command again
 // (server/cluster.ts).
 import cluster from 'node:cluster';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { KeyConfigError, loadKeyEntries } from '../http/auth.ts';
 import { startPrimary, startWorker } from '../server/cluster.ts';
 import { DEFAULT_BURST, DEFAULT_RATE, StartupError } from '../server/options.ts';
+import { DEFAULT_CONNECTION_LIMITS as LIMITS, type ConnectionLimits } from '../server/connection-limits.ts';
 import { DEFAULT_ENGINE, ENGINE_KINDS, type EngineKind } from '../engine/evaluator.ts';
 import { RuleBaseError } from '../rulebase/problems.ts';
 
@@ -15,6 +16,7 @@ const DEFAULT_GRACE_SECONDS = 10;
 
 const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] [--rate ${DEFAULT_RATE}] [--burst ${DEFAULT_BURST}]
                 [--engine json-rules-engine|direct] [--workers 1] [--grace ${DEFAULT_GRACE_SECONDS}]
+                [--max-connections ${LIMITS.maxConnections}] [--max-per-address ${LIMITS.maxPerAddress}] [--request-timeout ${LIMITS.requestTimeoutMs / 1000}]
 
   --port    poort (standaard: PORT of 8080)
   --host    adres (standaard: HOST of 127.0.0.1); een ander adres dan loopback vereist API-sleutels
@@ -28,6 +30,12 @@ const usage = `voorrang serve [--port 8080] [--host 127.0.0.1] [--keys bestand] 
             meer processorkernen, met de limiet per organisatie over alle processen samen
   --grace   seconden die lopende verzoeken bij het stoppen (SIGTERM, Ctrl-C) krijgen om af te komen
             (standaard: VOORRANG_GRACE of ${DEFAULT_GRACE_SECONDS}); een tweede signaal breekt ze meteen af
+  --max-connections  open verbindingen in totaal, per werker (standaard: VOORRANG_MAX_CONNECTIONS of
+            ${LIMITS.maxConnections}; 0: geen grens); een verbinding daarboven wordt meteen gesloten
+  --max-per-address  open verbindingen per clientadres (IPv6: per /64) (standaard: VOORRANG_MAX_PER_ADDRESS
+            of ${LIMITS.maxPerAddress}; 0: geen grens, bijvoorbeeld achter een reverse proxy die zelf telt)
+  --request-timeout  seconden waarin een verzoek (kopregels en body) binnen moet zijn, anders 408
+            (standaard: VOORRANG_REQUEST_TIMEOUT of ${LIMITS.requestTimeoutMs / 1000}); kopregels: ${LIMITS.headersTimeoutMs / 1000} s, of korter als dit korter is
 `;
 
 /** More workers than this is a typing error, not a deployment. */
@@ -41,6 +49,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
       options: {
         port: { type: 'string' }, host: { type: 'string' }, keys: { type: 'string' }, rate: { type: 'string' }, burst: { type: 'string' },
         engine: { type: 'string' }, workers: { type: 'string' }, grace: { type: 'string' }, help: { type: 'boolean' },
+        'max-connections': { type: 'string' }, 'max-per-address': { type: 'string' }, 'request-timeout': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -74,9 +83,14 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     return 2;
   }
   const graceMs = grace * 1000;
+  const connections = connectionOptions(values, env);
+  if (typeof connections === 'string') {
+    process.stderr.write(`${connections}\n`);
+    return 2;
+  }
   try {
     const keys = loadKeyEntries(env, values.keys);
-    const options = { host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst, engine };
+    const options = { host: values.host ?? env.HOST ?? '127.0.0.1', port, keys, rate, burst, engine, connections };
     if (cluster.isWorker) {
       // The primary stops its workers (SIGTERM, a second time to cut off); a Ctrl-C reaches the whole
       // process group, so it is left to the primary.
@@ -119,6 +133,28 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     }
     throw e;
   }
+}
+
+/** The connection limits given on the command line or in the environment, or what is wrong with them. */
+function connectionOptions(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Partial<ConnectionLimits> | string {
+  const given = (flag: string, name: string) => (values[flag] as string | undefined) ?? env[name];
+  const limits: Partial<ConnectionLimits> = {};
+  for (const [flag, name, key] of [['max-connections', 'VOORRANG_MAX_CONNECTIONS', 'maxConnections'], ['max-per-address', 'VOORRANG_MAX_PER_ADDRESS', 'maxPerAddress']] as const) {
+    const text = given(flag, name);
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0 || n > 1_000_000) return `ongeldige --${flag} '${text}': een geheel getal van 0 tot en met 1000000`;
+    limits[key] = n;
+  }
+  const timeout = given('request-timeout', 'VOORRANG_REQUEST_TIMEOUT');
+  if (timeout !== undefined) {
+    const s = Number(timeout);
+    if (!(s >= 1) || s > 3600) return `ongeldige --request-timeout '${timeout}': 1 tot en met 3600 seconden`;
+    limits.requestTimeoutMs = Math.round(s * 1000);
+    // The headers come first: their timeout never exceeds the whole request's.
+    limits.headersTimeoutMs = Math.min(LIMITS.headersTimeoutMs, limits.requestTimeoutMs);
+  }
+  return limits;
 }
 
 /** Resolves on the first SIGTERM (or `also`, e.g. SIGINT). */

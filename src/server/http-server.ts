@@ -4,7 +4,7 @@
 // Node constructs them as instances of two subclasses whose prototypes carry Express's methods, so
 // Express's call finds nothing to change; subclasses, because functions with a borrowed prototype are
 // treated the same slow way. Express is otherwise used unchanged.
-import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse, type Server, type ServerOptions } from 'node:http';
 import type { Express } from 'express';
 
 /** Puts Express's request (or response) methods under `cls` and makes its prototype the app's. */
@@ -16,11 +16,11 @@ function adopt(app: Express, key: 'request' | 'response', cls: { prototype: obje
   (app as unknown as Record<string, object>)[key] = cls.prototype;
 }
 
-/** An HTTP server for `app`; one app per server (the prototypes are the app's). */
-export function expressServer(app: Express): Server {
+/** An HTTP server for `app`; one app per server (the prototypes are the app's). `options`: e.g. timeouts. */
+export function expressServer(app: Express, options: ServerOptions = {}): Server {
   const Request = class ExpressRequest extends IncomingMessage {};
   const Response = class ExpressResponse extends ServerResponse {};
   adopt(app, 'request', Request);
   adopt(app, 'response', Response);
-  return createServer({ IncomingMessage: Request, ServerResponse: Response }, app);
+  return createServer({ ...options, IncomingMessage: Request, ServerResponse: Response }, app);
 }

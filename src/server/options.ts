@@ -6,6 +6,7 @@ import { MAX_BATCH } from '../api/batch-limit.ts';
 import type { RateLimit } from '../api/rate-limit.ts';
 import type { KeyEntry } from '../http/auth.ts';
 import type { Logger } from '../http/logging.ts';
+import { connectionLimits, connectionLimitsProblem, type ConnectionLimits } from './connection-limits.ts';
 
 export interface ServerOptions {
   host: string;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   engine?: EngineKind;
   /** The rate limit; default a RateLimiter of its own (rate, burst). A cluster worker's leases from the primary. */
   limiter?: RateLimit;
+  /** Timeouts and connection caps over the defaults (server/connections.ts). */
+  connections?: Partial<ConnectionLimits>;
 }
 
 export const DEFAULT_RATE = 100;
@@ -37,4 +40,6 @@ export function checkServerOptions(o: ServerOptions): void {
   if (!(o.rate > 0) || !(o.burst >= MAX_BATCH)) {
     throw new StartupError(`rate limit: rate moet > 0 zijn en burst ≥ ${MAX_BATCH} (een volledige batch)`);
   }
+  const connections = connectionLimitsProblem(connectionLimits(o.connections));
+  if (connections) throw new StartupError(`verbindingen: ${connections}`);
 }

@@ -14,6 +14,8 @@ import { RateLimiter } from '../api/rate-limit.ts';
 import { KeyVerifier } from '../http/auth.ts';
 import { createLogger } from '../http/logging.ts';
 import { createApp } from './app.ts';
+import { connectionLimits, httpServerOptions } from './connection-limits.ts';
+import { limitConnections } from './connections.ts';
 import { drainable } from './drain.ts';
 import { expressServer } from './http-server.ts';
 import { checkServerOptions, type ServerOptions } from './options.ts';
@@ -56,12 +58,17 @@ export async function startServer(o: ServerOptions): Promise<Running> {
     openapi: await generateOpenApi(ruleBase, evaluator),
     scenarios,
   });
-  const server = expressServer(app);
+  const limits = connectionLimits(o.connections);
+  const server = expressServer(app, httpServerOptions(limits));
+  limitConnections(server, limits);
   const stop = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
       server.off('error', reject);
+      // Once listening, an error is one accepted connection's (e.g. EMFILE, out of file descriptors):
+      // logged, never the end of the server for everyone else.
+      server.on('error', (e: NodeJS.ErrnoException) => logger.error({ code: e.code, syscall: e.syscall }, 'connection not accepted'));
       resolve();
     });
   });
